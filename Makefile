@@ -1,0 +1,54 @@
+# Two commands set everything up: `make demo` and `make test` (each installs first).
+# Other targets: `make lab`, `make run LESSON=01 LANG=ko`, `make bench`, `make check`, `make clean`.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.course-installed
+
+# LANG is also the shell's locale variable: only a value given on the command line picks the edition.
+ifeq ($(origin LANG),command line)
+EDITION := $(LANG)
+else
+EDITION := en
+endif
+LESSON ?= 01
+
+export PIP_DISABLE_PIP_VERSION_CHECK = 1
+# The offline profile for everything make runs: no Hub, stand-ins instead.
+OFFLINE := env LANG=C.UTF-8 COURSE_OFFLINE=1 HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
+
+.PHONY: install demo test lab run bench check clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt requirements-standins.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[local,test]"
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-standins.txt
+	@touch $@
+
+demo: install
+	$(OFFLINE) $(PY) -m course_utils run 01 --lang en --html
+
+test: install
+	rm -rf build/nbtest
+	$(OFFLINE) $(PY) -m course_utils prepare-tests --out build/nbtest
+	$(OFFLINE) $(PY) -m pytest -n 2 --dist loadfile tests build/nbtest --nbval-lax --nbval-current-env
+
+lab: install
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"
+	cd notebooks && ../$(PY) -m jupyter lab
+
+run: install
+	$(OFFLINE) $(PY) -m course_utils run $(LESSON) --lang $(EDITION) --html
+
+bench: install
+	$(OFFLINE) $(PY) -m course_utils bench
+
+check: install
+	$(OFFLINE) $(PY) -m course_utils check
+
+clean:
+	rm -rf build

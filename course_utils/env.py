@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,6 +68,8 @@ def setup(seed: int = 42) -> Environment:
         for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE"):
             os.environ[name] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Harmless on a CPU-only machine, and it would repeat at every evaluation.
+    warnings.filterwarnings("ignore", message=".*'pin_memory' argument is set as true but no accelerator")
     import torch
     from transformers import set_seed
 

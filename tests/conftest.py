@@ -19,6 +19,6 @@ def fresh_detection(monkeypatch, tmp_path_factory):
 
 
 @pytest.fixture
-def offline(monkeypatch):
+def offline_mode(monkeypatch):
     monkeypatch.setenv("COURSE_OFFLINE", "1")
     env.offline_reason.cache_clear()

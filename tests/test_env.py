@@ -27,7 +27,7 @@ def test_reachable_hub_means_online(monkeypatch):
         assert env.is_offline() is False
 
 
-def test_setup_switches_hub_libraries_offline(offline, monkeypatch):
+def test_setup_switches_hub_libraries_offline(offline_mode, monkeypatch):
     monkeypatch.delenv("HF_DATASETS_OFFLINE", raising=False)
     summary = env.setup(seed=7)
     assert os.environ["HF_DATASETS_OFFLINE"] == "1"

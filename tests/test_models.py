@@ -75,5 +75,5 @@ def test_a_folder_the_course_did_not_build_is_left_alone(monkeypatch, tmp_path):
 
 
 def test_unknown_checkpoint_lists_what_works_offline():
-    with pytest.raises(models.StandInError, match="No offline stand-in for checkpoint 'gpt2-xl'.*dslim/bert-base-NER"):
+    with pytest.raises(models.StandInError, match="(?s)No offline stand-in for checkpoint 'gpt2-xl'.*dslim/bert-base-NER"):
         models.standin_path("gpt2-xl")

@@ -9,7 +9,7 @@ def test_online_names_pass_through(monkeypatch, capsys):
     assert "Online" in capsys.readouterr().out
 
 
-def test_offline_swaps_and_says_so(offline, capsys):
+def test_offline_swaps_and_says_so(offline_mode, capsys):
     checkpoint, dataset = offline.resolve("distilbert/distilbert-base-uncased", "stanfordnlp/imdb")
     printed = capsys.readouterr().out.splitlines()
     assert checkpoint == str(models.minilm_dir())
@@ -19,6 +19,6 @@ def test_offline_swaps_and_says_so(offline, capsys):
     assert "train 300, test 100" in printed[1]
 
 
-def test_offline_refuses_a_checkpoint_without_standin(offline):
+def test_offline_refuses_a_checkpoint_without_standin(offline_mode):
     with pytest.raises(models.StandInError, match="Connect to the Hugging Face Hub"):
         offline.resolve("meta-llama/Llama-3.1-8B")

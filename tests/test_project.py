@@ -14,7 +14,13 @@ ROOT = notebooks.ROOT
 
 
 def pinned(requirements):
-    return {re.split(r"[=<>]", r)[0].lower(): r for r in requirements if "==" in r}
+    """{normalized name: version} for the exact pins among `requirements`."""
+    pins = {}
+    for requirement in requirements:
+        if "==" in requirement:
+            name, version = requirement.split("==", 1)
+            pins[re.sub(r"[-_.]+", "-", name.strip()).lower()] = version.strip()
+    return pins
 
 
 def test_environment_yml_has_the_same_pins_as_pyproject():
@@ -29,8 +35,8 @@ def test_environment_yml_has_the_same_pins_as_pyproject():
 def test_constraints_agree_with_pyproject_pins():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     locked = pinned(line.strip() for line in (ROOT / "constraints.txt").read_text().splitlines())
-    for name, requirement in pinned(project["dependencies"] + project["optional-dependencies"]["local"]).items():
-        assert locked.get(name) == requirement
+    for name, version in pinned(project["dependencies"] + project["optional-dependencies"]["local"]).items():
+        assert locked.get(name) == version, name
 
 
 def test_readme_lesson_table_matches_the_catalog():

@@ -35,7 +35,7 @@ demo: install
 test: install
 	rm -rf build/nbtest
 	$(OFFLINE) $(PY) -m course_utils prepare-tests --out build/nbtest
-	$(OFFLINE) $(PY) -m pytest -n 2 --dist loadfile tests build/nbtest --nbval-lax --nbval-current-env
+	$(OFFLINE) OMP_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadfile --durations=8 tests build/nbtest --nbval-lax --nbval-current-env
 
 lab: install
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"

@@ -92,12 +92,11 @@ def prepare_for_tests(out_dir: Path) -> list[Path]:
 
 
 def metric_text(executed: Path) -> str:
-    """Plain-text output of the cell tagged `metric` in an executed notebook."""
+    """What the cell tagged `metric` printed in an executed notebook (progress widgets are skipped)."""
     for cell in notebooks.tagged(notebooks.read(executed), notebooks.METRIC_TAG):
-        for output in cell.get("outputs", []):
-            text = output.get("text") or output.get("data", {}).get("text/plain", "")
-            if text:
-                return re.sub(r"\s+", " ", "".join(text)).strip()
+        printed = [output["text"] for output in cell.get("outputs", []) if output.get("name") == "stdout"]
+        if printed:
+            return re.sub(r"\s+", " ", "".join("".join(text) for text in printed)).strip()
     return "—"
 
 

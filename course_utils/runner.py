@@ -20,9 +20,9 @@ EXPECTED = ROOT / "tests" / "expected_outputs"
 
 
 def offline_environment(lang: str) -> dict[str, str]:
-    """Environment for a kernel that runs one edition under the offline profile."""
-    return {**os.environ, "COURSE_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1",
-            "COURSE_LANG": lang, "TOKENIZERS_PARALLELISM": "false", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    """Variables for a kernel that runs one edition under the offline profile."""
+    return {"COURSE_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "COURSE_LANG": lang,
+            "TOKENIZERS_PARALLELISM": "false", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 
 def source_path(item: Lesson, lang: str) -> Path:
@@ -32,7 +32,7 @@ def source_path(item: Lesson, lang: str) -> Path:
     return path
 
 
-def execute(key: str, lang: str, out_dir: Path = BUILD, parameters: dict | None = None) -> Path:
+def execute(key: str, lang: str, out_dir: Path = BUILD) -> Path:
     """Run one edition offline with papermill; the executed copy goes to `out_dir/<lang>/` (never the source)."""
     import papermill
 
@@ -45,7 +45,7 @@ def execute(key: str, lang: str, out_dir: Path = BUILD, parameters: dict | None 
     os.environ.update(offline_environment(lang))
     try:
         papermill.execute_notebook(
-            str(source), str(target), parameters={**item.offline_parameters, **(parameters or {})},
+            str(source), str(target), parameters=item.offline_parameters,
             cwd=str(work), kernel_name="python3", progress_bar=False, log_output=False,
         )
     finally:

@@ -39,7 +39,7 @@ test: install
 
 lab: install
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"
-	cd notebooks && ../$(PY) -m jupyter lab
+	cd notebooks && $(abspath $(PY)) -m jupyter lab
 
 run: install
 	$(OFFLINE) $(PY) -m course_utils run $(LESSON) --lang $(EDITION) --html

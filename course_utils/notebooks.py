@@ -6,8 +6,10 @@ after a fork changes that one setting, and the structural tests compare notebook
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import tokenize
 from pathlib import Path
 
 from .catalog import BRANCH, LANGUAGES, LESSONS, REPOSITORY, Lesson, ready_lessons
@@ -68,9 +70,6 @@ def code_without_comments(notebook: dict) -> list[str]:
 
     String literals are kept whole, so a '#' inside quotes is not mistaken for a comment.
     """
-    import io
-    import tokenize
-
     cells = []
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code":

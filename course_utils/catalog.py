@@ -145,7 +145,7 @@ LESSONS: tuple[Lesson, ...] = (
            offline_parameters={}, ready=True),
     Lesson(1, "text_classification", "Text classification", "텍스트 분류", _T + "sequence_classification",
            "distilbert/distilbert-base-uncased", "stanfordnlp/imdb",
-           offline_parameters={"max_length": 128, "num_train_epochs": 3, "learning_rate": 1.5e-4, "batch_size": 8,
+           offline_parameters={"max_length": 64, "num_train_epochs": 3, "learning_rate": 1.5e-4, "batch_size": 8,
                                "train_size": 300, "eval_size": 100},
            ready=True),
     Lesson(2, "token_classification", "Token classification", "토큰 분류", _T + "token_classification",

@@ -17,6 +17,7 @@ from .catalog import LANGUAGES, Lesson, check_language, lesson, ready_lessons
 ROOT = notebooks.ROOT
 BUILD = ROOT / "build"
 EXPECTED = ROOT / "tests" / "expected_outputs"
+OUTCOMES = ROOT / "tests" / "outcomes"
 
 
 def offline_environment(lang: str) -> dict[str, str]:
@@ -69,6 +70,8 @@ def prepare_for_tests(out_dir: Path) -> list[Path]:
 
     nbval compares the cells tagged `nbval-check-output` with the outputs stored in the notebook; the
     source notebooks are committed without outputs, so the expected text lives in tests/expected_outputs.
+    The assertions in tests/outcomes/<lesson>.py are appended as a last cell, so a lesson that runs but no
+    longer learns fails too.
     """
     import papermill
 
@@ -86,9 +89,19 @@ def prepare_for_tests(out_dir: Path) -> list[Path]:
                     raise KeyError(f"{target}: no expected output for checked cell {cell['id']} in {EXPECTED}")
                 cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": expected[cell["id"]]}]
                 cell["execution_count"] = 1  # nbval only compares cells that look executed
+            notebook["cells"].append(outcome_cell(item))
             notebooks.write(target, notebook)
             prepared.append(target)
     return prepared
+
+
+def outcome_cell(item: Lesson) -> dict:
+    """The lesson's outcome assertions as a code cell for the test copy of its notebook."""
+    path = OUTCOMES / f"{item.key}.py"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: every ready lesson states what its offline run must achieve")
+    return {"cell_type": "code", "id": "course-outcomes", "metadata": {"tags": ["course-outcomes"]},
+            "execution_count": None, "outputs": [], "source": path.read_text(encoding="utf-8")}
 
 
 def metric_text(executed: Path) -> str:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from course_utils import catalog, notebooks
+from course_utils import catalog, notebooks, runner
 from course_utils.catalog import LANGUAGES, ready_lessons
 
 EDITIONS = [(item, lang) for item in ready_lessons() for lang in LANGUAGES]
@@ -79,6 +79,20 @@ def test_checked_cells_have_expected_outputs(item):
     expected = json.loads((notebooks.ROOT / "tests" / "expected_outputs" / f"{item.key}.json").read_text())
     checked = {c["id"] for c in notebooks.tagged(load(item, "en"), notebooks.CHECK_TAG)}
     assert checked and checked == set(expected)
+
+
+@pytest.mark.parametrize("item", ready_lessons(), ids=lambda i: i.key)
+def test_every_lesson_states_its_offline_outcomes(item):
+    cell = runner.outcome_cell(item)
+    source = notebooks.source(cell)
+    compile(source, f"{item.key} outcomes", "exec")
+    assert source.count("assert ") >= 3
+
+
+def test_a_lesson_without_outcomes_is_reported(monkeypatch, tmp_path):
+    monkeypatch.setattr(runner, "OUTCOMES", tmp_path)
+    with pytest.raises(FileNotFoundError, match="01_text_classification.py is missing"):
+        runner.outcome_cell(catalog.lesson("01"))
 
 
 def test_comment_stripping_keeps_strings_and_magics():

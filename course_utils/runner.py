@@ -26,6 +26,14 @@ def offline_environment(lang: str) -> dict[str, str]:
             "TOKENIZERS_PARALLELISM": "false", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 
+def kernel_config():
+    """Talk to the kernel over Unix sockets where the OS has them: no local port is opened, and ipykernel
+    has no reason to warn that its TCP traffic is unencrypted."""
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport": "ipc"}}) if os.name == "posix" else Config()
+
+
 def source_path(item: Lesson, lang: str) -> Path:
     path = ROOT / item.path(check_language(lang))
     if not path.exists():
@@ -47,7 +55,7 @@ def execute(key: str, lang: str, out_dir: Path = BUILD) -> Path:
     try:
         papermill.execute_notebook(
             str(source), str(target), parameters=item.offline_parameters,
-            cwd=str(work), kernel_name="python3", progress_bar=False, log_output=False,
+            cwd=str(work), kernel_name="python3", progress_bar=False, log_output=False, config=kernel_config(),
         )
     finally:
         os.environ.clear()

@@ -5,9 +5,13 @@ Figures live in `course_utils.viz` (imported on demand, since it loads matplotli
 """
 
 from .catalog import LESSONS, lesson, lesson_rows
+from .checks import ParameterError, report_restart, require_positive
 from .env import setup
 from .hub import ready_to_push
+from .lang import say
 from .offline import resolve
+
+__version__ = "0.2.0"
 
 
 def lesson_map():
@@ -19,5 +23,5 @@ def lesson_map():
     return pd.DataFrame(lesson_rows(notebook_language())).set_index("#")
 
 
-__all__ = ["LESSONS", "lesson", "lesson_map", "ready_to_push", "resolve", "setup"]
-__version__ = "0.1.0"
+__all__ = ["LESSONS", "ParameterError", "lesson", "lesson_map", "ready_to_push", "report_restart",
+           "require_positive", "resolve", "say", "setup"]

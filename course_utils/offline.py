@@ -2,40 +2,56 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import data, models
-from .catalog import DATASET_STANDINS
+from .catalog import MODEL_STANDINS
 from .env import offline_reason
+from .lang import say
 
 
-def _describe_dataset(name: str, folder) -> str:
+def _describe_dataset(name: str, folder: Path) -> str:
     sizes = ", ".join(f"{split} {count}" for split, count in data.split_sizes(name).items())
-    return f"dataset {name} → course sample {folder} ({sizes} rows, written for this course)"
+    return say(f"dataset {name} → course sample {folder} ({sizes} rows, written for this course)",
+               f"데이터셋 {name} → 강좌 샘플 {folder}({sizes}행, 이 강좌를 위해 작성)")
 
 
-def _describe_model(name: str, folder) -> str:
-    spec = models.spec_for(name)
-    kind = "real pretrained weights" if spec.kind == "packaged" else "built locally from the real config"
-    return f"checkpoint {name} → stand-in {spec.name} ({kind}; {spec.caveat}) at {folder}"
+def _describe_model(name: str, folder: Path) -> str:
+    spec = MODEL_STANDINS[name]
+    kind = {"packaged": say("real pretrained weights", "실제 사전 학습 가중치"),
+            "tiny": say("built locally from the real config", "실제 구성으로 로컬에서 생성"),
+            "course-pretrained": say("pretrained by the course", "강좌에서 사전 학습")}[spec.kind]
+    return say(f"checkpoint {name} → stand-in {spec.name} ({kind}; {spec.caveat}) at {folder}",
+               f"체크포인트 {name} → 대체 모델 {spec.name}({kind}; {spec.caveat}), 위치 {folder}")
 
 
-def resolve(*names: str):
+def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = None):
     """Return each Hub name unchanged online, or the local folder of its stand-in offline.
 
-    Prints one line per substitution, so nothing is swapped silently. A single name gives a single value.
+    Prints one line per name, so nothing is swapped silently. A name that is an existing local folder is used
+    as it is. `task` (a pipeline task) narrows the suggestions when a checkpoint has no stand-in. One name
+    gives one value, several give a tuple: the checkpoints first, then the dataset.
     """
+    names = [*checkpoints, *([dataset] if dataset else [])]
     reason = offline_reason()
-    if reason is None:
-        print("Online: using " + ", ".join(names) + " from the Hugging Face Hub.")
-        resolved = list(names)
-    else:
-        resolved = []
-        for name in names:
-            if name in DATASET_STANDINS:
-                folder = data.sample_path(name)
-                line = _describe_dataset(name, folder)
-            else:
-                folder = models.standin_path(name)
-                line = _describe_model(name, folder)
-            print(f"Offline ({reason}): {line}")
+    resolved = []
+    for index, name in enumerate(names):
+        is_dataset = dataset is not None and index == len(names) - 1
+        if Path(name).is_dir():
+            print(say(f"Local folder: {name} is used as it is.", f"로컬 폴더: {name}을(를) 그대로 사용합니다."))
+            resolved.append(name)
+        elif reason is None:
+            resolved.append(name)
+        elif is_dataset:
+            folder = data.sample_path(name)
+            print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + _describe_dataset(name, folder))
             resolved.append(str(folder))
+        else:
+            folder = models.standin_path(name, task)
+            print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + _describe_model(name, folder))
+            resolved.append(str(folder))
+    online = [name for name, value in zip(names, resolved) if name == value and not Path(name).is_dir()]
+    if online:
+        print(say("Online: using ", "온라인: Hugging Face Hub에서 ") + ", ".join(online)
+              + say(" from the Hugging Face Hub.", "을(를) 사용합니다."))
     return resolved[0] if len(resolved) == 1 else tuple(resolved)

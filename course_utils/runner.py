@@ -1,7 +1,8 @@
-"""Execute lessons with papermill under the offline profile, render them, prepare them for nbval, bench them."""
+"""Execute lessons with papermill under the offline profile, show progress, render them, and bench them."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -13,17 +14,15 @@ from pathlib import Path
 
 from . import notebooks
 from .catalog import LANGUAGES, Lesson, check_language, lesson, ready_lessons
-
-ROOT = notebooks.ROOT
-BUILD = ROOT / "build"
-EXPECTED = ROOT / "tests" / "expected_outputs"
-OUTCOMES = ROOT / "tests" / "outcomes"
+from .env import OFFLINE_ENV
+from .paths import BUILD, ROOT
 
 
 def offline_environment(lang: str) -> dict[str, str]:
-    """Variables for a kernel that runs one edition under the offline profile."""
-    return {"COURSE_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "COURSE_LANG": lang,
-            "TOKENIZERS_PARALLELISM": "false", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    """Variables for a kernel that runs one edition under the offline profile, without frozen progress bars."""
+    return {**OFFLINE_ENV, "COURSE_LANG": lang, "TOKENIZERS_PARALLELISM": "false",
+            "HF_HUB_DISABLE_PROGRESS_BARS": "1", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 
 def kernel_config():
@@ -41,8 +40,44 @@ def source_path(item: Lesson, lang: str) -> Path:
     return path
 
 
-def execute(key: str, lang: str, out_dir: Path = BUILD) -> Path:
-    """Run one edition offline with papermill; the executed copy goes to `out_dir/<lang>/` (never the source)."""
+def parse_parameters(pairs: list[list[str]], item: Lesson) -> dict:
+    """`-p name value` pairs as Python values, for names that the lesson's parameters cell defines."""
+    cell = notebooks.tagged(notebooks.read(source_path(item, "en")), notebooks.PARAMETERS_TAG)[0]
+    known = set(re.findall(r"^(\w+) =", notebooks.source(cell), flags=re.M))
+    parsed = {}
+    for name, text in pairs:
+        if name not in known:
+            raise ValueError(f"{item.key} has no parameter {name!r}; its parameters cell defines: {', '.join(sorted(known))}.")
+        try:
+            parsed[name] = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            parsed[name] = text  # a bare word is a string, as papermill's own -p treats it
+    return parsed
+
+
+class Progress:
+    """Prints each code cell as it starts and how long it took, so a person can watch a run."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.started = total, 0, time.perf_counter()
+
+    def start(self, cell, **_) -> None:
+        if cell.cell_type == "code":
+            self.done += 1
+            self.cell_started = time.perf_counter()
+            print(f"  [{self.done:2d}/{self.total}] {cell.get('id', '?'):<14}", end="", flush=True)
+
+    def complete(self, cell, **_) -> None:
+        if cell.cell_type == "code":
+            print(f" {time.perf_counter() - self.cell_started:6.1f} s", flush=True)
+
+
+def execute(key: str, lang: str, out_dir: Path = BUILD, parameters: dict | None = None, quiet: bool = False) -> Path:
+    """Run one edition offline with papermill; the executed copy goes to `out_dir/<lang>/` (never the source).
+
+    `parameters` override the lesson's offline parameters one by one. A failed run says where the partly
+    executed notebook is.
+    """
     import papermill
 
     item = lesson(key)
@@ -50,16 +85,27 @@ def execute(key: str, lang: str, out_dir: Path = BUILD) -> Path:
     work = Path(out_dir) / lang
     work.mkdir(parents=True, exist_ok=True)
     target = work / source.name
+    code_cells = sum(c["cell_type"] == "code" for c in notebooks.read(source)["cells"])
+    progress = Progress(code_cells)
+    hooks = {} if quiet else {"on_cell_start": progress.start, "on_cell_executed": progress.complete}
+    if not quiet:
+        print(f"Running {item.path(lang)} offline ({code_cells} code cells):", flush=True)
     saved = dict(os.environ)
     os.environ.update(offline_environment(lang))
     try:
         papermill.execute_notebook(
-            str(source), str(target), parameters=item.offline_parameters,
+            str(source), str(target), parameters={**item.offline_parameters, **(parameters or {})},
             cwd=str(work), kernel_name="python3", progress_bar=False, log_output=False, config=kernel_config(),
+            **hooks,
         )
+    except papermill.PapermillExecutionError as error:
+        raise RuntimeError(f"{item.path(lang)} failed in cell {error.cell_index} ({error.ename}: {error.evalue}). "
+                           f"The partly executed notebook is {target}.") from None
     finally:
         os.environ.clear()
         os.environ.update(saved)
+    if not quiet:
+        print(f"  done in {time.perf_counter() - progress.started:.1f} s", flush=True)
     return target
 
 
@@ -71,45 +117,6 @@ def render_html(executed: Path) -> Path:
     page = executed.with_suffix(".html")
     page.write_text(body, encoding="utf-8")
     return page
-
-
-def prepare_for_tests(out_dir: Path) -> list[Path]:
-    """Copies of every ready notebook with offline parameters injected and expected outputs filled in.
-
-    nbval compares the cells tagged `nbval-check-output` with the outputs stored in the notebook; the
-    source notebooks are committed without outputs, so the expected text lives in tests/expected_outputs.
-    The assertions in tests/outcomes/<lesson>.py are appended as a last cell, so a lesson that runs but no
-    longer learns fails too.
-    """
-    import papermill
-
-    prepared = []
-    for item in ready_lessons():
-        expected = json.loads((EXPECTED / f"{item.key}.json").read_text(encoding="utf-8"))
-        for lang in LANGUAGES:
-            target = Path(out_dir) / lang / f"{item.key}.ipynb"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            papermill.execute_notebook(str(source_path(item, lang)), str(target),
-                                       parameters=item.offline_parameters, prepare_only=True, progress_bar=False)
-            notebook = notebooks.read(target)
-            for cell in notebooks.tagged(notebook, notebooks.CHECK_TAG):
-                if cell["id"] not in expected:
-                    raise KeyError(f"{target}: no expected output for checked cell {cell['id']} in {EXPECTED}")
-                cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": expected[cell["id"]]}]
-                cell["execution_count"] = 1  # nbval only compares cells that look executed
-            notebook["cells"].append(outcome_cell(item))
-            notebooks.write(target, notebook)
-            prepared.append(target)
-    return prepared
-
-
-def outcome_cell(item: Lesson) -> dict:
-    """The lesson's outcome assertions as a code cell for the test copy of its notebook."""
-    path = OUTCOMES / f"{item.key}.py"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} is missing: every ready lesson states what its offline run must achieve")
-    return {"cell_type": "code", "id": "course-outcomes", "metadata": {"tags": ["course-outcomes"]},
-            "execution_count": None, "outputs": [], "source": path.read_text(encoding="utf-8")}
 
 
 def metric_text(executed: Path) -> str:
@@ -128,7 +135,7 @@ def bench(out_dir: Path = BUILD / "bench") -> Path:
         for lang in LANGUAGES:
             report = Path(out_dir) / lang / f"{item.key}.json"
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "course_utils", "run", item.key, "--lang", lang,
+            subprocess.run([sys.executable, "-m", "course_utils", "run", item.key, "--lang", lang, "--quiet",
                             "--out", str(out_dir), "--report", str(report)], check=True)
             seconds = time.perf_counter() - started
             peak = json.loads(report.read_text())["peak_rss_mib"]

@@ -1,122 +1,94 @@
-"""Figures for the lessons, labelled in the notebook's language (Korean through the bundled NanumGothic).
+"""Plotting helpers: the caller passes what to draw and the lesson's own words; the few generic words
+(loss, step, true/predicted label) come in the running edition's language.
 
-Code cells are identical in both editions, so the figure text comes from the small table below, picked by
-`course_utils.lang.notebook_language()`.
+Importing this module registers NanumGothic (shipped by the koreanize-matplotlib wheel, OFL) as a fallback
+font, so Hangul renders; nothing else in the learner's matplotlib settings changes.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 
-from .lang import notebook_language
+from .lang import say
 
 KOREAN_FONT = "NanumGothic"
 
-TEXT = {
-    "en": {
-        "loss_title": "Training and evaluation loss", "step": "training step", "loss": "loss",
-        "train": "training loss", "eval": "evaluation loss",
-        "confusion_title": "Confusion matrix", "true": "true label", "pred": "predicted label",
-        "similarity_title": "Cosine similarity of sentence embeddings",
-        "before_after": "Accuracy before and after fine-tuning", "accuracy": "accuracy",
-        "before": "before", "after": "after",
-        "lengths_title": "Review length in tokens", "tokens": "tokens", "reviews": "reviews",
-        "cut": "max_length (longer reviews are cut)",
-    },
-    "ko": {
-        "loss_title": "훈련 손실과 평가 손실", "step": "훈련 스텝", "loss": "손실",
-        "train": "훈련 손실", "eval": "평가 손실",
-        "confusion_title": "혼동 행렬", "true": "실제 레이블", "pred": "예측 레이블",
-        "similarity_title": "문장 임베딩의 코사인 유사도",
-        "before_after": "미세 조정 전후의 정확도", "accuracy": "정확도",
-        "before": "조정 전", "after": "조정 후",
-        "lengths_title": "리뷰 길이(토큰 수)", "tokens": "토큰 수", "reviews": "리뷰 수",
-        "cut": "max_length (이보다 긴 리뷰는 잘림)",
-    },
-}
-
 
 def register_korean_font() -> str:
-    """Register NanumGothic (shipped by the koreanize-matplotlib wheel, OFL) and make it the default family."""
+    """Add NanumGothic after the current font families: Latin text keeps its font, Hangul falls back to it."""
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("Korean figures need the koreanize-matplotlib package: run `make install`.")
+        raise RuntimeError("Korean figures need the koreanize-matplotlib package: pip install koreanize-matplotlib")
     font = Path(spec.submodule_search_locations[0]) / "fonts" / f"{KOREAN_FONT}.ttf"
     font_manager.fontManager.addfont(str(font))
-    plt.rcParams["font.family"] = [KOREAN_FONT, "DejaVu Sans"]
-    plt.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212 minus sign
+    families = list(plt.rcParams["font.family"])
+    if KOREAN_FONT not in families:
+        plt.rcParams["font.family"] = [*families, KOREAN_FONT]
     return KOREAN_FONT
 
 
 register_korean_font()
 
 
-def text(key: str) -> str:
-    """A figure label in the notebook's language."""
-    return TEXT[notebook_language()][key]
-
-
-def plot_lengths(lengths: list[int], max_length: int):
-    """Histogram of token counts with the truncation limit marked."""
+def plot_lengths(lengths: Sequence[int], limit: int, *, title: str, xlabel: str, ylabel: str, limit_label: str):
+    """Histogram of lengths with a limit marked (e.g. token counts and `max_length`)."""
     fig, ax = plt.subplots(figsize=(6, 3.2))
     ax.hist(lengths, bins=30, color="#6b8eb3")
-    ax.axvline(max_length, color="#d9534f", linestyle="--", label=text("cut"))
-    ax.set(title=text("lengths_title"), xlabel=text("tokens"), ylabel=text("reviews"))
+    ax.axvline(limit, color="#d9534f", linestyle="--", label=limit_label)
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend()
     fig.tight_layout()
     return fig
 
 
 def plot_loss(log_history: list[dict]):
-    """Training loss per logged step and evaluation loss per epoch, from `trainer.state.log_history`."""
+    """Training loss per logged step and evaluation loss per evaluation, from `trainer.state.log_history`."""
     train = [(row["step"], row["loss"]) for row in log_history if "loss" in row]
     evals = [(row["step"], row["eval_loss"]) for row in log_history if "eval_loss" in row]
     fig, ax = plt.subplots(figsize=(6, 3.5))
     if train:
-        ax.plot(*zip(*train), marker=".", label=text("train"))
+        ax.plot(*zip(*train), marker=".", label=say("training loss", "훈련 손실"))
     if evals:
-        ax.plot(*zip(*evals), marker="o", linestyle="--", label=text("eval"))
-    ax.set(title=text("loss_title"), xlabel=text("step"), ylabel=text("loss"))
+        ax.plot(*zip(*evals), marker="o", linestyle="--", label=say("evaluation loss", "평가 손실"))
+    ax.set(title=say("Training and evaluation loss", "훈련 손실과 평가 손실"),
+           xlabel=say("training step", "훈련 스텝"), ylabel=say("loss", "손실"))
     ax.legend()
     fig.tight_layout()
     return fig
 
 
-def plot_confusion(labels, predictions, names: list[str]):
-    """Confusion matrix with counts in each cell: rows are true labels, columns are predictions."""
-    from sklearn.metrics import confusion_matrix
+def plot_confusion(labels: Sequence[int], predictions: Sequence[int], names: Sequence[str]):
+    """Confusion matrix with counts: rows are true labels, columns are predictions (scikit-learn's display)."""
+    from sklearn.metrics import ConfusionMatrixDisplay
 
-    matrix = confusion_matrix(labels, predictions, labels=list(range(len(names))))
-    fig, ax = plt.subplots(figsize=(3.8, 3.4))
-    ax.imshow(matrix, cmap="Blues")
-    for (row, col), count in np.ndenumerate(matrix):
-        color = "white" if count > matrix.max() / 2 else "black"
-        ax.text(col, row, str(count), ha="center", va="center", color=color)
-    ax.set_xticks(range(len(names)), names)
-    ax.set_yticks(range(len(names)), names)
-    ax.set(title=text("confusion_title"), xlabel=text("pred"), ylabel=text("true"))
-    fig.tight_layout()
-    return fig
+    display = ConfusionMatrixDisplay.from_predictions(labels, predictions, labels=list(range(len(names))),
+                                                      display_labels=list(names), cmap="Blues", colorbar=False)
+    display.ax_.set(title=say("Confusion matrix", "혼동 행렬"), xlabel=say("predicted label", "예측 레이블"),
+                    ylabel=say("true label", "실제 레이블"))
+    display.figure_.set_size_inches(3.8, 3.4)
+    display.figure_.tight_layout()
+    return display.figure_
 
 
-def plot_before_after(before: float, after: float):
-    """Two bars: accuracy of the untrained head and of the fine-tuned model."""
+def plot_bars(values: dict[str, float], *, title: str, ylabel: str, ylim: tuple[float, float] = (0, 1.05)):
+    """One labelled bar per entry, e.g. a metric before and after fine-tuning."""
     fig, ax = plt.subplots(figsize=(3.8, 3.2))
-    bars = ax.bar([text("before"), text("after")], [before, after], color=["#bbbbbb", "#ff9d00"])
+    bars = ax.bar(list(values), list(values.values()), color=["#bbbbbb", "#ff9d00", "#6b8eb3"][: len(values)])
     ax.bar_label(bars, fmt="%.2f")
-    ax.set(title=text("before_after"), ylabel=text("accuracy"), ylim=(0, 1.05))
+    ax.set(title=title, ylabel=ylabel, ylim=ylim)
     fig.tight_layout()
     return fig
 
 
-def plot_similarity(matrix, sentences: list[str]):
-    """Heatmap of pairwise cosine similarities, sentences on both axes."""
-    short = [s if len(s) <= 32 else s[:30] + "…" for s in sentences]
+def plot_similarity(matrix, labels: Sequence[str], *, title: str):
+    """Heatmap of pairwise similarities with the value in each cell, labels on both axes."""
+    short = [s if len(s) <= 32 else s[:30] + "…" for s in labels]
     fig, ax = plt.subplots(figsize=(7, 5.5))
     image = ax.imshow(matrix, cmap="viridis", vmin=-0.2, vmax=1)
     for (row, col), value in np.ndenumerate(matrix):
@@ -124,7 +96,7 @@ def plot_similarity(matrix, sentences: list[str]):
                 color="black" if value > 0.6 else "white")
     ax.set_xticks(range(len(short)), short, rotation=40, ha="right")
     ax.set_yticks(range(len(short)), short)
-    ax.set_title(text("similarity_title"))
+    ax.set_title(title)
     fig.colorbar(image, ax=ax, shrink=0.8)
     fig.tight_layout()
     return fig

@@ -1,0 +1,193 @@
+"""Rehearse a lesson's Colab defaults at real size on a GPU, since CI never runs the Colab world.
+
+The rehearsal executes the notebook's own code cells with its own parameters, on stand-ins of the real
+size: the real architecture from its default config with random weights, a tokenizer with the same
+vocabulary, and synthetic data with the real dataset's schema, split sizes and length distribution. GPU
+memory is capped like a T4's. It records each cell's time, the peak GPU memory and the floating-point work
+of every forward pass, and estimates the time on a T4 from that work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import data, models, notebooks
+from .catalog import MINILM, lesson
+from .runner import source_path
+
+#: Sustained fp16 rate of a T4 on BERT-sized models: NVIDIA's DeepLearningExamples measured BERT-base
+#: inference on a T4 at 289.5 sequences/s (length 128) and 106.8/s (length 384) with mixed precision, which
+#: is 8-9 TFLOP/s of useful work (the card's fp16 tensor peak is 65). Training is assumed to run no faster.
+T4_TFLOPS = 9.0
+T4_GIB = 15.0
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The real size of a lesson's model and data, for the rehearsal."""
+
+    model_type: str
+    model_class: str
+    tokenizer_package: str
+    dataset: str
+    rows: dict
+    #: review length in words: IMDb's is about 233 on average (median about 174), from 10 to 2,470
+    words_median: float
+    words_mean: float
+    words_range: tuple[int, int]
+
+
+SHAPES = {
+    "01_text_classification": Shape(
+        "distilbert", "DistilBertForMaskedLM", MINILM, "stanfordnlp/imdb",
+        rows={"train": 25_000, "test": 25_000, "unsupervised": 50_000},
+        words_median=174, words_mean=233, words_range=(10, 2_470),
+    ),
+}
+
+
+def _lengths(shape: Shape, count: int, rng: np.random.Generator) -> np.ndarray:
+    """Word counts from a log-normal with the real median and mean, clipped to the real range."""
+    mu = np.log(shape.words_median)
+    sigma = np.sqrt(2 * np.log(shape.words_mean / shape.words_median))
+    return np.clip(rng.lognormal(mu, sigma, count), *shape.words_range).astype(int)
+
+
+def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
+    """The real splits and features (the course sample's card), filled with text of the real lengths.
+
+    The words come from the course sample in order from random starting points, so the tokenizer sees
+    ordinary English; the labels alternate, as balanced as the real splits.
+    """
+    rng = np.random.default_rng(seed)
+    sample = data.sample_path(shape.dataset)
+    words = " ".join(data.sample_texts(shape.dataset)).split()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "README.md").write_text((sample / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    for split, name in data.split_files(sample).items():
+        with open(folder / name, "w", encoding="utf-8") as handle:
+            for row, length in enumerate(_lengths(shape, shape.rows[split], rng)):
+                start = int(rng.integers(0, len(words) - length))
+                label = -1 if split == "unsupervised" else row % 2
+                handle.write(json.dumps({"text": " ".join(words[start:start + length]), "label": label}) + "\n")
+    return folder
+
+
+def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = None) -> Path:
+    """The architecture at its default (real) size with random weights, and a tokenizer of the same vocabulary
+    (the packaged stand-in's, unless `tokenizer_dir` names another folder)."""
+    import torch
+    import transformers
+    from transformers import AutoConfig, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.package_dir(shape.tokenizer_package))
+    config = AutoConfig.for_model(shape.model_type, vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id)
+    torch.manual_seed(0)
+    getattr(transformers, shape.model_class)(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def forward_flops(model, batch: int, length: int) -> float:
+    """Floating-point operations of one forward pass: dense layers (2 per weight and token) plus attention."""
+    config = model.config
+    dense = sum(p.numel() for name, p in model.named_parameters() if "embeddings" not in name)
+    attention = 4 * config.num_hidden_layers * length * length * config.hidden_size
+    return batch * (2 * dense * length + attention)
+
+
+class WorkCounter:
+    """Adds up the floating-point work of every forward pass of one model, and of its backward passes."""
+
+    def __init__(self) -> None:
+        self.flops = 0.0
+        self.model = None
+
+    def watch(self, model) -> None:
+        if model is self.model:
+            return
+        self.model = model
+        model.register_forward_pre_hook(self._count, with_kwargs=True)
+
+    def _count(self, module, args, kwargs) -> None:
+        ids = kwargs.get("input_ids", args[0] if args else None)
+        if ids is not None:
+            # a training step's backward pass costs about twice its forward pass
+            self.flops += forward_flops(module, *ids.shape) * (3 if module.training else 1)
+
+
+def lesson_cells(key: str) -> list[tuple[str, str]]:
+    """(id, source) of each code cell of the English edition, without the Colab install cell."""
+    notebook = notebooks.read(source_path(lesson(key), "en"))
+    return [(cell["id"], notebooks.source(cell)) for cell in notebook["cells"]
+            if cell["cell_type"] == "code" and notebooks.INSTALL_TAG not in cell["metadata"].get("tags", [])]
+
+
+def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path | None = None) -> Path:
+    """Run the lesson's code at real size; write `rehearsal.json` and a table, and return the table's path."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import torch
+
+    item = lesson(key)
+    shape = SHAPES.get(item.key)
+    if shape is None:
+        raise KeyError(f"No real-size shape for {item.key} yet: add it to rehearsal.SHAPES.")
+    if not torch.cuda.is_available():
+        raise RuntimeError("The rehearsal measures the Colab defaults on a GPU, and this machine has none.")
+    out = Path(out).resolve()
+    total = torch.cuda.get_device_properties(0).total_memory
+    torch.cuda.set_per_process_memory_fraction(min(1.0, gpu_gib * 2**30 / total))
+    os.environ.update({"TQDM_DISABLE": "1", "COURSE_LANG": "en"})
+    started = time.perf_counter()
+    model_dir = real_size_model(shape, out / "model", tokenizer_dir)
+    data_dir = synthetic_dataset(shape, out / "data")
+    print(f"real-size stand-ins ready in {time.perf_counter() - started:.0f} s", flush=True)
+
+    counter, rows, namespace = WorkCounter(), [], {}
+    os.chdir(out)
+    for cell_id, source in lesson_cells(item.key):
+        code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        if cell_id == "parameters":
+            code += f"\ncheckpoint = {str(model_dir)!r}\ndataset_name = {str(data_dir)!r}\noutput_dir = 'outputs'"
+        work_before = counter.flops
+        torch.cuda.synchronize()
+        began = time.perf_counter()
+        exec(compile(code, f"<{item.key}:{cell_id}>", "exec"), namespace)  # noqa: S102 - the course's own notebook
+        torch.cuda.synchronize()
+        seconds = time.perf_counter() - began
+        plt.close("all")
+        if "model" in namespace and isinstance(namespace["model"], torch.nn.Module):
+            counter.watch(namespace["model"])
+        work = counter.flops - work_before
+        t4 = max(seconds, work / (T4_TFLOPS * 1e12))
+        rows.append({"cell": cell_id, "seconds": seconds, "tflop": work / 1e12, "t4_seconds": t4})
+        print(f"{cell_id:<12} {seconds:8.1f} s  {work / 1e12:9.1f} TFLOP  T4 ≈ {t4:7.1f} s", flush=True)
+
+    report = {
+        "lesson": item.key, "device": torch.cuda.get_device_name(0), "gpu_cap_gib": gpu_gib,
+        "peak_gpu_gib": torch.cuda.max_memory_allocated() / 2**30,
+        "peak_reserved_gib": torch.cuda.max_memory_reserved() / 2**30,
+        "seconds": sum(r["seconds"] for r in rows), "tflop": sum(r["tflop"] for r in rows),
+        "t4_minutes": sum(r["t4_seconds"] for r in rows) / 60, "t4_tflops_assumed": T4_TFLOPS,
+        "metric": namespace.get("after"), "cells": rows,
+    }
+    (out / "rehearsal.json").write_text(json.dumps(report, indent=1, default=str))
+    table = out / "rehearsal.md"
+    lines = [f"# Rehearsal of {item.key} on {report['device']} (GPU memory capped at {gpu_gib:g} GiB)", "",
+             "| cell | seconds here | TFLOP | T4 estimate (s) |", "|---|---:|---:|---:|",
+             *(f"| {r['cell']} | {r['seconds']:.1f} | {r['tflop']:.1f} | {r['t4_seconds']:.0f} |" for r in rows), "",
+             f"Total: {report['seconds'] / 60:.1f} min here, {report['tflop'] / 1e3:.2f} PFLOP, "
+             f"T4 estimate {report['t4_minutes']:.1f} min at {T4_TFLOPS:g} TFLOP/s; peak GPU memory "
+             f"{report['peak_gpu_gib']:.1f} GiB allocated, {report['peak_reserved_gib']:.1f} GiB reserved."]
+    table.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines[-1:]))
+    return table

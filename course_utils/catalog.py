@@ -109,15 +109,6 @@ class DatasetStandIn:
     files: dict
 
 
-def find(table: dict, key: str, what: str):
-    """`table[key]`, or a KeyError that names `what` was looked up and lists the known keys."""
-    try:
-        return table[key]
-    except KeyError:
-        known = ", ".join(sorted(table))
-        raise KeyError(f"No {what} {key!r} in the course catalog. Known: {known}.") from None
-
-
 PACKAGES: dict[str, Package] = {
     # sentence-transformers/all-MiniLM-L6-v2: BERT, 6 layers, hidden size 384, the uncased BERT vocabulary.
     "all-MiniLM-L6-v2": Package(

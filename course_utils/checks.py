@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import sys
+import warnings
 from numbers import Real
 
 from .lang import say
@@ -30,7 +31,9 @@ def stale_imports() -> list[str]:
     owners = importlib.metadata.packages_distributions()
     stale = []
     for name, module in list(sys.modules.items()):
-        loaded = getattr(module, "__version__", None)
+        with warnings.catch_warnings():  # some packages deprecate `__version__` itself
+            warnings.simplefilter("ignore")
+            loaded = getattr(module, "__version__", None)
         if "." in name or not isinstance(loaded, str):
             continue
         for distribution in owners.get(name, [])[:1]:

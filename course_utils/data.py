@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import paths
-from .catalog import DATASET_STANDINS, DatasetStandIn, find
+from .catalog import DATASET_STANDINS, DatasetStandIn
 from .hashing import sha256
 
 
@@ -22,10 +22,11 @@ class SampleError(RuntimeError):
 
 def spec_for(dataset: str) -> DatasetStandIn:
     """The catalog entry for `dataset`, or an error listing the datasets that work offline."""
-    try:
-        return find(DATASET_STANDINS, dataset, "offline sample for dataset")
-    except KeyError as error:
-        raise SampleError(f"{error.args[0]} Connect to the Hugging Face Hub to use other datasets.") from None
+    if dataset in DATASET_STANDINS:
+        return DATASET_STANDINS[dataset]
+    raise SampleError(f"No offline sample for dataset {dataset!r}. Offline, the course ships samples of: "
+                      f"{', '.join(sorted(DATASET_STANDINS))}. Pass a local dataset folder, or connect to the "
+                      "Hugging Face Hub to use other datasets.")
 
 
 def _restore_hint(folder: Path) -> str:

@@ -22,8 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import paths
-from .catalog import (MODEL_STANDINS, PACKAGES, STANDIN_FILE_BUDGET_MB, STANDIN_TOTAL_BUDGET_MB, ModelStandIn,
-                      find)
+from .catalog import MODEL_STANDINS, PACKAGES, STANDIN_FILE_BUDGET_MB, STANDIN_TOTAL_BUDGET_MB, ModelStandIn
 from .hashing import sha256
 
 MANIFEST = "course-standin.json"
@@ -179,8 +178,7 @@ def pretrained_dir(spec: ModelStandIn) -> Path:
     if bad:
         raise StandInError(
             f"{', '.join(bad)} in {folder} missing or not matching the pinned SHA-256. Restore the folder with "
-            f"`git checkout -- standins/` in a clone of the course, or rebuild it with "
-            f"`python -m course_utils pretrain {spec.checkpoint}`."
+            "`git checkout -- standins/` in a clone of the course."
         )
     return folder
 

@@ -65,7 +65,9 @@ class Progress:
         if cell.cell_type == "code":
             self.done += 1
             self.cell_started = time.perf_counter()
-            print(f"  [{self.done:2d}/{self.total}] {cell.get('id', '?'):<14}", end="", flush=True)
+            injected = "injected-parameters" in cell.get("metadata", {}).get("tags", [])
+            label = "(papermill's parameters)" if injected else cell.get("id", "?")
+            print(f"  [{self.done:2d}/{self.total}] {label:<14}", end="", flush=True)
 
     def complete(self, cell, **_) -> None:
         if cell.cell_type == "code":
@@ -85,7 +87,9 @@ def execute(key: str, lang: str, out_dir: Path = BUILD, parameters: dict | None 
     work = Path(out_dir) / lang
     work.mkdir(parents=True, exist_ok=True)
     target = work / source.name
-    code_cells = sum(c["cell_type"] == "code" for c in notebooks.read(source)["cells"])
+    parameters = {**item.offline_parameters, **(parameters or {})}
+    # papermill adds one code cell after the parameters cell when it injects values
+    code_cells = sum(c["cell_type"] == "code" for c in notebooks.read(source)["cells"]) + bool(parameters)
     progress = Progress(code_cells)
     hooks = {} if quiet else {"on_cell_start": progress.start, "on_cell_executed": progress.complete}
     if not quiet:
@@ -94,7 +98,7 @@ def execute(key: str, lang: str, out_dir: Path = BUILD, parameters: dict | None 
     os.environ.update(offline_environment(lang))
     try:
         papermill.execute_notebook(
-            str(source), str(target), parameters={**item.offline_parameters, **(parameters or {})},
+            str(source), str(target), parameters=parameters,
             cwd=str(work), kernel_name="python3", progress_bar=False, log_output=False, config=kernel_config(),
             **hooks,
         )

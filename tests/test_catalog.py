@@ -45,8 +45,19 @@ def test_colab_url_points_at_the_lessons_own_file():
     assert item.colab_url("ko").endswith(f"/{catalog.REPOSITORY}/blob/{catalog.BRANCH}/notebooks/ko/01_text_classification.ipynb")
 
 
-def test_lesson_rows_are_translated():
+def test_lesson_rows_are_translated_headers_included():
     en, ko = catalog.lesson_rows("en"), catalog.lesson_rows("ko")
     assert len(en) == len(ko) == 21
-    assert en[1]["lesson"] == "Text classification" and ko[1]["lesson"] == "텍스트 분류"
-    assert {row["status"] for row in ko} == {"준비됨", "준비 중"}
+    assert en[1]["lesson"] == "Text classification" and ko[1]["강의"] == "텍스트 분류"
+    assert {row["상태"] for row in ko} == {"준비됨", "준비 중"}
+    assert ko[1]["작업 가이드"] == "https://huggingface.co/docs/transformers/ko/tasks/sequence_classification"
+
+
+def test_every_lesson_names_a_task_for_its_stand_in_suggestions():
+    for item in catalog.ready_lessons():
+        if item.checkpoint:
+            assert item.task in MODEL_STANDINS[item.checkpoint].tasks
+
+
+def test_titles_say_course_in_korean_as_the_glossary_does():
+    assert not any("코스" in item.title_ko for item in LESSONS)

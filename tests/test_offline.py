@@ -1,24 +1,45 @@
 import pytest
 
-from course_utils import models, offline
+from course_utils import data, models, offline
 
 
-def test_online_names_pass_through(monkeypatch, capsys):
-    monkeypatch.setattr(offline, "offline_reason", lambda: None)
-    assert offline.resolve("a/model", "b/data") == ("a/model", "b/data")
-    assert "Online" in capsys.readouterr().out
+def test_online_names_pass_through(online_mode, capsys, monkeypatch):
+    monkeypatch.setenv("COURSE_LANG", "en")
+    assert offline.resolve("a/model", dataset="b/data") == ("a/model", "b/data")
+    assert capsys.readouterr().out.startswith("Online: using a/model, b/data")
 
 
-def test_offline_swaps_and_says_so(offline_mode, capsys):
-    checkpoint, dataset = offline.resolve("distilbert/distilbert-base-uncased", "stanfordnlp/imdb")
+def test_offline_swaps_and_says_so(offline_mode, capsys, monkeypatch):
+    monkeypatch.setenv("COURSE_LANG", "en")
+    checkpoint, dataset = offline.resolve("distilbert/distilbert-base-uncased", dataset="stanfordnlp/imdb")
     printed = capsys.readouterr().out.splitlines()
-    assert checkpoint == str(models.minilm_dir())
+    assert checkpoint == str(models.package_dir("all-MiniLM-L6-v2"))
     assert dataset.endswith("stanfordnlp__imdb")
     assert len(printed) == 2
     assert printed[0].startswith("Offline (COURSE_OFFLINE=1): checkpoint distilbert/distilbert-base-uncased → stand-in")
-    assert "train 300, test 100" in printed[1]
+    assert printed[1].startswith("Offline (COURSE_OFFLINE=1): dataset stanfordnlp/imdb") and "train 300, test 100" in printed[1]
 
 
-def test_offline_refuses_a_checkpoint_without_standin(offline_mode):
-    with pytest.raises(models.StandInError, match="Connect to the Hugging Face Hub"):
-        offline.resolve("meta-llama/Llama-3.1-8B")
+def test_the_swap_line_speaks_korean_in_the_korean_edition(offline_mode, capsys, monkeypatch):
+    monkeypatch.setenv("COURSE_LANG", "ko")
+    offline.resolve("distilbert/distilbert-base-uncased")
+    assert capsys.readouterr().out.startswith("오프라인(COURSE_OFFLINE=1): 체크포인트")
+
+
+def test_a_local_folder_is_used_as_it_is(offline_mode, tmp_path, capsys):
+    assert offline.resolve(str(tmp_path), dataset=str(tmp_path)) == (str(tmp_path), str(tmp_path))
+    assert capsys.readouterr().out.count("is used as it is") == 2
+
+
+def test_an_unknown_dataset_is_called_a_dataset(offline_mode):
+    with pytest.raises(data.SampleError, match="No offline sample for dataset 'e9t/nsmc'"):
+        offline.resolve("distilbert/distilbert-base-uncased", dataset="e9t/nsmc")
+
+
+def test_suggestions_fit_the_lessons_task(offline_mode):
+    with pytest.raises(models.StandInError) as caught:
+        offline.resolve("klue/bert-base", task="text-classification")
+    suggested = caught.value.args[0]
+    assert "for text-classification" in suggested and "distilbert/distilbert-base-uncased" in suggested
+    assert "distilbert/distilgpt2" not in suggested and "dslim/bert-base-NER" not in suggested
+    assert "pass a local model folder" in suggested

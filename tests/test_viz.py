@@ -3,6 +3,7 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from course_utils import viz  # noqa: E402
@@ -18,29 +19,37 @@ def draw(fig):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph is a UserWarning: fail on it
         fig.canvas.draw()
-    matplotlib.pyplot.close(fig)
+    plt.close(fig)
 
 
-def test_korean_labels_render_without_missing_glyphs(monkeypatch):
-    monkeypatch.setenv("COURSE_LANG", "ko")
-    history = [{"step": 1, "loss": 0.7}, {"step": 2, "loss": 0.5}, {"step": 2, "eval_loss": 0.6}]
-    fig = viz.plot_loss(history)
-    assert fig.axes[0].get_title() == "훈련 손실과 평가 손실"
+def test_generic_words_follow_the_edition(edition):
+    fig = viz.plot_loss([{"step": 1, "loss": 0.7}, {"step": 2, "loss": 0.5}, {"step": 2, "eval_loss": 0.6}])
+    assert fig.axes[0].get_title() == {"en": "Training and evaluation loss", "ko": "훈련 손실과 평가 손실"}[edition]
     draw(fig)
 
 
-def test_every_figure_renders_in_both_editions(edition):
+def test_every_figure_draws_what_the_caller_passes(edition):
     figures = [
-        viz.plot_lengths([10, 50, 200, 90], max_length=128),
-        viz.plot_confusion([0, 1, 1, 0], [0, 1, 0, 0], ["neg", "pos"]),
-        viz.plot_before_after(0.5, 0.9),
-        viz.plot_similarity([[1.0, -0.1], [-0.1, 1.0]], ["A film", "마지막 장면까지 긴장을 놓을 수 없는 영화였다."]),
+        (viz.plot_lengths([10, 50, 200, 90], 128, title="길이", xlabel="tokens", ylabel="n", limit_label="cut"), "길이"),
+        (viz.plot_bars({"전": 0.5, "후": -0.9}, title="정확도 before/after", ylabel="acc", ylim=(-1, 1)),
+         "정확도 before/after"),
+        (viz.plot_similarity([[1.0, -0.1], [-0.1, 1.0]], ["A film", "마지막 장면까지 긴장을 놓을 수 없는 영화였다."],
+                             title="유사도"), "유사도"),
     ]
-    for fig in figures:
-        assert fig.axes[0].get_title() in {text[key] for text in viz.TEXT.values() for key in text}
+    for fig, title in figures:
+        assert fig.axes[0].get_title() == title
         draw(fig)
 
 
-def test_confusion_counts_are_written_in_cells():
+def test_confusion_counts_are_written_in_cells(edition):
     fig = viz.plot_confusion([0, 1, 1, 0], [0, 1, 0, 0], ["neg", "pos"])
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0", "1", "1", "2"]
+    draw(fig)
+
+
+def test_only_a_fallback_font_is_added_to_the_learners_settings():
+    families = plt.rcParams["font.family"]
+    assert families[-1] == viz.KOREAN_FONT and families.count(viz.KOREAN_FONT) == 1
+    assert plt.rcParams["axes.unicode_minus"] is True
+    viz.register_korean_font()
+    assert plt.rcParams["font.family"] == families

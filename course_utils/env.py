@@ -102,10 +102,6 @@ def offline_reason() -> str | None:
     return connection()[0]
 
 
-def is_offline() -> bool:
-    return offline_reason() is not None
-
-
 def offline_hint() -> str:
     return lang.say(
         "Loading from the Hub failed. To run this lesson on the course's offline stand-ins instead, set "

@@ -95,8 +95,9 @@ class ModelStandIn:
     vocab_size: int = 2000
     #: for "course-pretrained": SHA-256 of each committed file in standins/<folder name>/
     files: dict = field(default_factory=dict)
-    #: one plain sentence on what this stand-in can and cannot show
+    #: one plain sentence on what this stand-in can and cannot show, in each edition's language
     caveat: str = ""
+    caveat_ko: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,30 +137,36 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ModelStandIn(
             "distilbert/distilbert-base-uncased", "packaged", MINILM, ENCODER_TASKS, package=MINILM,
             caveat="real pretrained encoder with the same uncased vocabulary; any task head starts untrained",
+            caveat_ko="대소문자를 구분하지 않는 같은 어휘의 실제 사전 학습 인코더이며, 작업 헤드는 훈련되지 않은 상태로 시작함",
         ),
         ModelStandIn(
             "sentence-transformers/all-MiniLM-L6-v2", "packaged", MINILM, ENCODER_TASKS, package=MINILM,
             caveat="the very same weights as the Hub checkpoint, so its embeddings are real",
+            caveat_ko="Hub 체크포인트와 똑같은 가중치이므로 임베딩도 실제와 같음",
         ),
         ModelStandIn(
             "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "packaged", MINILM,
             ("text-classification",), head="text-classification", labels=("NEGATIVE", "POSITIVE"), package=MINILM,
             caveat="real encoder but an untrained sentiment head: its labels are right, its answers are chance",
+            caveat_ko="인코더는 실제이지만 감성 헤드는 훈련되지 않음: 레이블은 맞지만 답은 우연 수준임",
         ),
         ModelStandIn(
             "dslim/bert-base-NER", "packaged", MINILM, ("token-classification",),
             head="token-classification", labels=CONLL_LABELS, package=MINILM,
             caveat="real encoder but an untrained entity head: its tags are right, its answers are noise",
+            caveat_ko="인코더는 실제이지만 개체 헤드는 훈련되지 않음: 태그는 맞지만 답은 잡음임",
         ),
         ModelStandIn(
             "distilbert/distilroberta-base", "packaged", MINILM, ("fill-mask",), head="fill-mask", package=MINILM,
             caveat="real encoder but an untrained word-prediction head: the output shape is right, the words are noise",
+            caveat_ko="인코더는 실제이지만 단어 예측 헤드는 훈련되지 않음: 출력 형태는 맞지만 단어는 잡음임",
         ),
         ModelStandIn(
             "distilbert/distilgpt2", "tiny", "tiny GPT-2", ("text-generation",), head="text-generation",
             model_type="gpt2", config={"n_layer": 2, "n_head": 2, "n_embd": 64, "n_positions": 256},
             tokenizer_corpus="stanfordnlp/imdb",
             caveat="same GPT-2 architecture with random weights: it generates word salad until trained",
+            caveat_ko="같은 GPT-2 아키텍처에 무작위 가중치: 훈련하기 전에는 뜻 없는 단어만 생성함",
         ),
     )
 }

@@ -22,7 +22,7 @@ def _describe_model(name: str, folder: Path) -> str:
             "tiny": say("built locally from the real config", "실제 구성으로 로컬에서 생성"),
             "course-pretrained": say("pretrained by the course", "강좌에서 사전 학습")}[spec.kind]
     return say(f"checkpoint {name} → stand-in {spec.name} ({kind}; {spec.caveat}) at {folder}",
-               f"체크포인트 {name} → 대체 모델 {spec.name}({kind}; {spec.caveat}), 위치 {folder}")
+               f"체크포인트 {name} → 대체 모델 {spec.name}({kind}; {spec.caveat_ko}), 위치 {folder}")
 
 
 def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = None):

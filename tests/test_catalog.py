@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from course_utils import catalog
@@ -61,3 +63,8 @@ def test_every_lesson_names_a_task_for_its_stand_in_suggestions():
 
 def test_titles_say_course_in_korean_as_the_glossary_does():
     assert not any("코스" in item.title_ko for item in LESSONS)
+
+
+def test_every_stand_in_states_its_caveat_in_both_editions():
+    for spec in MODEL_STANDINS.values():
+        assert spec.caveat and re.search("[가-힣]", spec.caveat_ko), spec.checkpoint

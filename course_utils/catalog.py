@@ -183,6 +183,15 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
                 "unsupervised.jsonl": "e514824eaa4b5a0051e074a3b749673df77d6efe10873c4a52b9f5ab225163bd",
             },
         ),
+        DatasetStandIn(
+            "leondz/wnut_17", "leondz__wnut_17",
+            files={
+                "README.md": "a25a3a496a8bedf2a5cb57f994d53317a3248a2a9a0097795ba20e9e44d6efe3",
+                "train.jsonl": "0f147d6169beeb2b139cf415b833e199c89c7fecf01c9d9f20b5095a2a80b060",
+                "validation.jsonl": "a1d4070645d69ca7832ca2d7e63f2121ca374f61a6dfd98a2036f288105c7c2e",
+                "test.jsonl": "f9730b134f2982ee10c8204f510f9d676c6d797eeb2425ab5540db2f0ba6582b",
+            },
+        ),
     )
 }
 
@@ -203,7 +212,9 @@ LESSONS: tuple[Lesson, ...] = (
                                "validation_size": 60, "train_size": 240, "eval_size": 100, "baseline_size": 100},
            ready=True),
     Lesson(2, "token_classification", "Token classification", "토큰 분류", _T + "token_classification",
-           "distilbert/distilbert-base-uncased", "leondz/wnut_17"),
+           "distilbert/distilbert-base-uncased", "leondz/wnut_17", "token-classification",
+           offline_parameters={"num_train_epochs": 5, "learning_rate": 1e-4, "batch_size": 16,
+                               "train_size": 600, "eval_size": 200}),
     Lesson(3, "question_answering", "Question answering", "질의 응답", _T + "question_answering",
            "distilbert/distilbert-base-uncased", "rajpurkar/squad"),
     Lesson(4, "causal_language_modeling", "Causal language modeling", "인과적 언어 모델링",

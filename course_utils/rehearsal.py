@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,17 @@ T4_TFLOPS = 9.0
 T4_GIB = 15.0
 
 
+def review_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of IMDb's schema: the text, and a label that alternates (-1 in the unlabeled split)."""
+    return {"text": " ".join(words), "label": -1 if split == "unsupervised" else index % 2}
+
+
+def tagged_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of WNUT 17's schema: words, and one tag id per word (about one word in ten inside an entity)."""
+    tags = [int(rng.integers(1, 13)) if rng.random() < 0.1 else 0 for _ in words]
+    return {"id": str(index), "tokens": words, "ner_tags": tags}
+
+
 @dataclass(frozen=True)
 class Shape:
     """The real size of a lesson's model and data, for the rehearsal."""
@@ -38,17 +50,25 @@ class Shape:
     tokenizer_package: str
     dataset: str
     rows: dict
-    #: review length in words: IMDb's is about 233 on average (median about 174), from 10 to 2,470
+    #: length in words: the real median, mean and range
     words_median: float
     words_mean: float
     words_range: tuple[int, int]
+    make_row: Callable[[list[str], int, str, np.random.Generator], dict]
 
 
 SHAPES = {
+    # IMDb reviews: about 233 words on average (median about 174), from 10 to 2,470
     "01_text_classification": Shape(
         "distilbert", "DistilBertForMaskedLM", MINILM, "stanfordnlp/imdb",
         rows={"train": 25_000, "test": 25_000, "unsupervised": 50_000},
-        words_median=174, words_mean=233, words_range=(10, 2_470),
+        words_median=174, words_mean=233, words_range=(10, 2_470), make_row=review_row,
+    ),
+    # WNUT 17 posts: about 18.5 words on average (62,730 words in 3,394 training posts)
+    "02_token_classification": Shape(
+        "distilbert", "DistilBertForMaskedLM", MINILM, "leondz/wnut_17",
+        rows={"train": 3_394, "validation": 1_009, "test": 1_287},
+        words_median=16, words_mean=18.5, words_range=(2, 100), make_row=tagged_row,
     ),
 }
 
@@ -61,22 +81,23 @@ def _lengths(shape: Shape, count: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
-    """The real splits and features (the course sample's card), filled with text of the real lengths.
+    """The real splits and features (the course sample's card), filled with rows of the real lengths.
 
     The words come from the course sample in order from random starting points, so the tokenizer sees
-    ordinary English; the labels alternate, as balanced as the real splits.
+    ordinary English; `shape.make_row` gives them the dataset's columns.
     """
     rng = np.random.default_rng(seed)
     sample = data.sample_path(shape.dataset)
-    words = " ".join(data.sample_texts(shape.dataset)).split()
+    words = [word for split, name in data.split_files(sample).items() for row in data.read_jsonl(sample / name)
+             for word in (row["tokens"] if "tokens" in row else row["text"].split())]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "README.md").write_text((sample / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
     for split, name in data.split_files(sample).items():
         with open(folder / name, "w", encoding="utf-8") as handle:
-            for row, length in enumerate(_lengths(shape, shape.rows[split], rng)):
+            for index, length in enumerate(_lengths(shape, shape.rows[split], rng)):
                 start = int(rng.integers(0, len(words) - length))
-                label = -1 if split == "unsupervised" else row % 2
-                handle.write(json.dumps({"text": " ".join(words[start:start + length]), "label": label}) + "\n")
+                row = shape.make_row(words[start:start + length], index, split, rng)
+                handle.write(json.dumps(row) + "\n")
     return folder
 
 

@@ -76,12 +76,60 @@ def plot_confusion(labels: Sequence[int], predictions: Sequence[int], names: Seq
     return display.figure_
 
 
-def plot_bars(values: dict[str, float], *, title: str, ylabel: str, ylim: tuple[float, float] = (0, 1.05)):
-    """One labelled bar per entry, e.g. a metric before and after fine-tuning."""
-    fig, ax = plt.subplots(figsize=(3.8, 3.2))
-    bars = ax.bar(list(values), list(values.values()), color=["#bbbbbb", "#ff9d00", "#6b8eb3"][: len(values)])
-    ax.bar_label(bars, fmt="%.2f")
-    ax.set(title=title, ylabel=ylabel, ylim=ylim)
+def plot_bars(values: dict[str, float], *, title: str, ylabel: str, ylim: tuple[float, float] | None = (0, 1.05),
+              fmt: str = "%.2f"):
+    """One labelled bar per entry: a metric before and after fine-tuning, or counts (`ylim=None`, `fmt="%d"`)."""
+    fig, ax = plt.subplots(figsize=(max(3.8, 0.9 * len(values)), 3.2))
+    colors = ["#bbbbbb", "#ff9d00"] if len(values) == 2 else ["#6b8eb3"]
+    bars = ax.bar(list(values), list(values.values()), color=colors)
+    ax.bar_label(bars, fmt=fmt)
+    ax.set(title=title, ylabel=ylabel)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    else:
+        ax.margins(y=0.15)
+    fig.tight_layout()
+    return fig
+
+
+ENTITY_COLORS = ("#f4a261", "#2a9d8f", "#e76f51", "#8ab17d", "#b392ac", "#e9c46a", "#6b8eb3", "#d08c60")
+
+
+def show_entities(rows: dict[str, tuple[Sequence[str], Sequence[str]]], *, title: str, width: int = 70):
+    """Sentences with their entities marked: `rows` maps a row name (e.g. "true", "predicted") to
+    (words, BIO tags). Each entity gets a coloured box and its type underneath; one colour per type."""
+    types = sorted({tag[2:] for _, tags in rows.values() for tag in tags if tag != "O"})
+    color = {kind: ENTITY_COLORS[i % len(ENTITY_COLORS)] for i, kind in enumerate(types)}
+    lines = []  # (row name, [(text, entity type or None)]) wrapped at `width` characters
+    for name, (words, tags) in rows.items():
+        chunks, line, length = [], [], 0
+        for word, tag in zip(words, tags):
+            kind = None if tag == "O" else tag[2:]
+            if line and tag.startswith("I-") and line[-1][1] == kind:
+                line[-1] = (line[-1][0] + " " + word, kind)  # continue the entity
+            else:
+                if length + len(word) > width and line:
+                    chunks.append(line)
+                    line, length = [], 0
+                line.append((word, kind))
+            length += len(word) + 1
+        chunks.append(line)
+        lines += [(name if i == 0 else "", chunk) for i, chunk in enumerate(chunks)]
+    fig, ax = plt.subplots(figsize=(10, 0.75 * len(lines) + 0.6))
+    ax.set(xlim=(0, 1), ylim=(len(lines), -0.2), title=title)
+    ax.axis("off")
+    renderer = fig.canvas.get_renderer()
+    for y, (name, chunk) in enumerate(lines):
+        ax.text(0, y + 0.35, name, fontsize=9, color="#555555", va="center")
+        x = 0.12
+        for text, kind in chunk:
+            box = dict(boxstyle="round,pad=0.25", facecolor=color[kind], edgecolor="none") if kind else None
+            label = ax.text(x, y + 0.35, text, fontsize=11, va="center", bbox=box)
+            extent = label.get_window_extent(renderer).transformed(ax.transData.inverted())
+            if kind:
+                ax.text((extent.x0 + extent.x1) / 2, y + 0.8, kind, fontsize=7, ha="center", va="center",
+                        color="#333333")
+            x = extent.x1 + 0.012
     fig.tight_layout()
     return fig
 

@@ -36,8 +36,18 @@ def review_row(words: list[str], index: int, split: str, rng: np.random.Generato
 
 
 def tagged_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
-    """A row of WNUT 17's schema: words, and one tag id per word (about one word in ten inside an entity)."""
-    tags = [int(rng.integers(1, 13)) if rng.random() < 0.1 else 0 for _ in words]
+    """A row of WNUT 17's schema: words, and valid BIO tags (an entity of one to three words starts at about
+    one word in twelve; B- tags have odd ids, their I- tags the next id)."""
+    tags, inside = [], 0
+    for _ in words:
+        if inside:
+            tags.append(tags[-1] + 1 if tags[-1] % 2 else tags[-1])
+            inside -= 1
+        elif rng.random() < 1 / 12:
+            tags.append(2 * int(rng.integers(0, 6)) + 1)
+            inside = int(rng.integers(0, 3))
+        else:
+            tags.append(0)
     return {"id": str(index), "tokens": words, "ner_tags": tags}
 
 

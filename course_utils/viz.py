@@ -84,6 +84,9 @@ def plot_bars(values: dict[str, float], *, title: str, ylabel: str, ylim: tuple[
     bars = ax.bar(list(values), list(values.values()), color=colors)
     ax.bar_label(bars, fmt=fmt)
     ax.set(title=title, ylabel=ylabel)
+    if len(values) > 3:  # long category names would overlap
+        ax.tick_params(axis="x", labelrotation=30)
+        plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
     if ylim is not None:
         ax.set_ylim(*ylim)
     else:
@@ -95,7 +98,7 @@ def plot_bars(values: dict[str, float], *, title: str, ylabel: str, ylim: tuple[
 ENTITY_COLORS = ("#f4a261", "#2a9d8f", "#e76f51", "#8ab17d", "#b392ac", "#e9c46a", "#6b8eb3", "#d08c60")
 
 
-def show_entities(rows: dict[str, tuple[Sequence[str], Sequence[str]]], *, title: str, width: int = 70):
+def show_entities(rows: dict[str, tuple[Sequence[str], Sequence[str]]], *, title: str, width: int = 85):
     """Sentences with their entities marked: `rows` maps a row name (e.g. "true", "predicted") to
     (words, BIO tags). Each entity gets a coloured box and its type underneath; one colour per type."""
     types = sorted({tag[2:] for _, tags in rows.values() for tag in tags if tag != "O"})
@@ -129,7 +132,7 @@ def show_entities(rows: dict[str, tuple[Sequence[str], Sequence[str]]], *, title
             if kind:
                 ax.text((extent.x0 + extent.x1) / 2, y + 0.8, kind, fontsize=7, ha="center", va="center",
                         color="#333333")
-            x = extent.x1 + 0.012
+            x = extent.x1 + 0.008
     fig.tight_layout()
     return fig
 

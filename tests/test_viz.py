@@ -53,3 +53,16 @@ def test_only_a_fallback_font_is_added_to_the_learners_settings():
     assert plt.rcParams["axes.unicode_minus"] is True
     viz.register_korean_font()
     assert plt.rcParams["font.family"] == families
+
+
+def test_entities_are_boxed_with_their_type_in_both_rows(edition):
+    words = "saw The Quiet Foxes live in Port Avel last night".split()
+    true = ["O", "B-group", "I-group", "I-group", "O", "O", "B-location", "I-location", "O", "O"]
+    predicted = ["O", "B-group", "I-group", "I-group", "O", "O", "B-location", "O", "O", "O"]
+    fig = viz.show_entities({"true": (words, true), "predicted": (words, predicted)}, title="post")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts.count("group") == 2 and texts.count("location") == 2
+    assert "The Quiet Foxes" in texts and "Port Avel" in texts and "Port" in texts  # one box per entity
+    boxed = {t.get_text(): t.get_bbox_patch().get_facecolor() for t in fig.axes[0].texts if t.get_bbox_patch()}
+    assert boxed["Port Avel"] == boxed["Port"] != boxed["The Quiet Foxes"], "one colour per entity type"
+    draw(fig)

@@ -1,0 +1,52 @@
+from dataclasses import replace
+
+import numpy as np
+import pytest
+import torch
+from datasets import load_dataset
+from transformers import BertConfig, BertForTokenClassification
+
+from course_utils import data, rehearsal
+
+
+@pytest.mark.parametrize("key", sorted(rehearsal.SHAPES))
+def test_synthetic_data_has_the_samples_schema_and_the_real_lengths(key, tmp_path):
+    shape = rehearsal.SHAPES[key]
+    small = replace(shape, rows={split: 400 for split in shape.rows})
+    folder = rehearsal.synthetic_dataset(small, tmp_path / "data")
+    loaded = load_dataset(str(folder), cache_dir=str(tmp_path / "cache"))
+    assert loaded["train"].features == data.real_features(shape.dataset)
+    column = "tokens" if "tokens" in loaded["train"].column_names else "text"
+    words = [len(row) if column == "tokens" else len(row.split()) for row in loaded["train"][column]]
+    assert abs(np.median(words) - shape.words_median) / shape.words_median < 0.25
+    assert min(words) >= shape.words_range[0] and max(words) <= shape.words_range[1]
+
+
+def test_synthetic_tags_are_valid_bio():
+    rng = np.random.default_rng(1)
+    for index in range(200):
+        tags = rehearsal.tagged_row(["w"] * 30, index, "train", rng)["ner_tags"]
+        for previous, tag in zip([0, *tags], tags):
+            if tag and tag % 2 == 0:  # an I- tag follows its own B- or I- tag
+                assert previous in (tag - 1, tag)
+
+
+def test_the_work_counter_counts_training_steps_three_times():
+    model = BertForTokenClassification(BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                                                  intermediate_size=64, vocab_size=100, num_labels=3))
+    counter = rehearsal.WorkCounter()
+    counter.watch(model)
+    ids = torch.ones(4, 10, dtype=torch.long)
+    model.eval()
+    model(input_ids=ids)
+    once = counter.flops
+    assert once == rehearsal.forward_flops(model, 4, 10) > 0
+    model.train()
+    model(input_ids=ids)
+    assert counter.flops == pytest.approx(4 * once)
+
+
+def test_the_rehearsal_needs_a_gpu(monkeypatch, tmp_path):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(RuntimeError, match="on a GPU, and this machine has none"):
+        rehearsal.rehearse("01", tmp_path)

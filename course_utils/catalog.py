@@ -192,6 +192,14 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
                 "test.jsonl": "f9730b134f2982ee10c8204f510f9d676c6d797eeb2425ab5540db2f0ba6582b",
             },
         ),
+        DatasetStandIn(
+            "rajpurkar/squad", "rajpurkar__squad",
+            files={
+                "README.md": "b626443ac50e05e31d0626077dfe36ad7121e982f0548988921fb0c243a13ab8",
+                "train.jsonl": "a476cdf6bc139bc456556eface52af50ecaed5a50bd03150ee435c7c63c22826",
+                "validation.jsonl": "8f0190faa8e5e1bdb1d7415341a6466f73dd871d82db585ab463fd10d9fb8d24",
+            },
+        ),
     )
 }
 

@@ -51,6 +51,19 @@ def tagged_row(words: list[str], index: int, split: str, rng: np.random.Generato
     return {"id": str(index), "tokens": words, "ner_tags": tags}
 
 
+def squad_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of SQuAD's schema: the words as context, a question of ten of them, and a short answer span
+    (three annotators' answers in the validation split, as in SQuAD)."""
+    context = " ".join(words)
+    first = int(rng.integers(0, max(1, len(words) - 3)))
+    text = " ".join(words[first:first + int(rng.integers(1, 4))])
+    start = len(" ".join(words[:first])) + (1 if first else 0)
+    copies = 3 if split == "validation" else 1
+    return {"id": f"{split}{index}", "title": "synthetic", "context": context,
+            "question": " ".join(rng.choice(words, size=10)) + "?",
+            "answers": {"text": [text] * copies, "answer_start": [start] * copies}}
+
+
 @dataclass(frozen=True)
 class Shape:
     """The real size of a lesson's model and data, for the rehearsal."""
@@ -80,6 +93,12 @@ SHAPES = {
         rows={"train": 3_394, "validation": 1_009, "test": 1_287},
         words_median=16, words_mean=18.5, words_range=(2, 100), make_row=tagged_row,
     ),
+    # SQuAD v1.1 paragraphs: about 120 words on average (median about 110), from 20 to 650
+    "03_question_answering": Shape(
+        "distilbert", "DistilBertForMaskedLM", MINILM, "rajpurkar/squad",
+        rows={"train": 87_599, "validation": 10_570},
+        words_median=110, words_mean=120, words_range=(20, 650), make_row=squad_row,
+    ),
 }
 
 
@@ -99,7 +118,7 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
     rng = np.random.default_rng(seed)
     sample = data.sample_path(shape.dataset)
     words = [word for split, name in data.split_files(sample).items() for row in data.read_jsonl(sample / name)
-             for word in (row["tokens"] if "tokens" in row else row["text"].split())]
+             for word in (row["tokens"] if "tokens" in row else row.get("text", row.get("context", "")).split())]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "README.md").write_text((sample / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
     for split, name in data.split_files(sample).items():

@@ -16,10 +16,14 @@ def test_synthetic_data_has_the_samples_schema_and_the_real_lengths(key, tmp_pat
     folder = rehearsal.synthetic_dataset(small, tmp_path / "data")
     loaded = load_dataset(str(folder), cache_dir=str(tmp_path / "cache"))
     assert loaded["train"].features == data.real_features(shape.dataset)
-    column = "tokens" if "tokens" in loaded["train"].column_names else "text"
+    column = next(name for name in ("tokens", "text", "context") if name in loaded["train"].column_names)
     words = [len(row) if column == "tokens" else len(row.split()) for row in loaded["train"][column]]
     assert abs(np.median(words) - shape.words_median) / shape.words_median < 0.25
     assert min(words) >= shape.words_range[0] and max(words) <= shape.words_range[1]
+    if "answers" in loaded["train"].column_names:  # answer spans point into their contexts
+        for row in loaded["validation"]:
+            for text, start in zip(row["answers"]["text"], row["answers"]["answer_start"]):
+                assert row["context"][start:start + len(text)] == text
 
 
 def test_synthetic_tags_are_valid_bio():

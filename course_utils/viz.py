@@ -76,11 +76,15 @@ def plot_confusion(labels: Sequence[int], predictions: Sequence[int], names: Seq
     return display.figure_
 
 
+BEFORE_AFTER = ("#bbbbbb", "#ff9d00")
+
+
 def plot_bars(values: dict[str, float], *, title: str, ylabel: str, ylim: tuple[float, float] | None = (0, 1.05),
-              fmt: str = "%.2f"):
-    """One labelled bar per entry: a metric before and after fine-tuning, or counts (`ylim=None`, `fmt="%d"`)."""
-    fig, ax = plt.subplots(figsize=(max(3.8, 0.9 * len(values)), 3.2))
-    colors = ["#bbbbbb", "#ff9d00"] if len(values) == 2 else ["#6b8eb3"]
+              fmt: str = "%.2f", colors: Sequence[str] | None = None):
+    """One labelled bar per entry: a metric before and after fine-tuning, or counts (`ylim=None`, `fmt="%d"`).
+    Two bars are grey and orange (before, after) unless `colors` says otherwise; more bars are blue."""
+    fig, ax = plt.subplots(figsize=(max(3.8, 1.1 * len(values)), 3.2))
+    colors = colors or (BEFORE_AFTER if len(values) == 2 else ["#6b8eb3"])
     bars = ax.bar(list(values), list(values.values()), color=colors)
     ax.bar_label(bars, fmt=fmt)
     ax.set(title=title, ylabel=ylabel)

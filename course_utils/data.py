@@ -8,12 +8,11 @@ returns the real dataset's features. The card is the one source of a sample's sc
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 from . import paths
 from .catalog import DATASET_STANDINS, DatasetStandIn
-from .hashing import sha256
+from .hashing import pinned_hash
 
 
 class SampleError(RuntimeError):
@@ -43,7 +42,7 @@ def sample_path(dataset: str) -> Path:
     if missing:
         raise SampleError(f"The offline sample for {dataset!r} is incomplete: {', '.join(missing)} missing in "
                           f"{folder}. {_restore_hint(folder)}.")
-    changed = [name for name, digest in spec.files.items() if _file_hash(folder / name) != digest]
+    changed = [name for name, digest in spec.files.items() if pinned_hash(folder / name) != digest]
     if changed:
         raise SampleError(
             f"The offline sample for {dataset!r} differs from the course's pinned copy: {', '.join(changed)} in "
@@ -51,17 +50,6 @@ def sample_path(dataset: str) -> Path:
             "and put the hashes it prints into catalog.DATASET_STANDINS."
         )
     return folder
-
-
-def _file_hash(path: Path) -> str:
-    stat = path.stat()
-    return _cached_hash(str(path), stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=64)
-def _cached_hash(path: str, size: int, mtime_ns: int) -> str:
-    """Hash each file once per process (keyed by size and mtime, so a changed file is hashed again)."""
-    return sha256(Path(path))
 
 
 def card(folder: Path) -> dict:

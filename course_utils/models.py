@@ -18,12 +18,11 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from . import paths
 from .catalog import MODEL_STANDINS, PACKAGES, STANDIN_FILE_BUDGET_MB, STANDIN_TOTAL_BUDGET_MB, ModelStandIn
-from .hashing import sha256
+from .hashing import pinned_hash, sha256
 
 MANIFEST = "course-standin.json"
 SEED = 0
@@ -42,19 +41,11 @@ class StandInError(RuntimeError):
     """A stand-in cannot be provided; the message says what to do."""
 
 
-@lru_cache(maxsize=32)
-def _hash_once(path: str, size: int, mtime_ns: int) -> str:
-    """Hash a file once per process (keyed by size and mtime, so a changed file is hashed again)."""
-    return sha256(Path(path))
-
-
 def _mismatched(folder: Path, files: dict) -> list[str]:
     """Names in `files` that are missing from `folder` or differ from their pinned SHA-256."""
     bad = []
     for name, digest in files.items():
-        path = folder / name
-        stat = path.stat() if path.is_file() else None
-        if stat is None or _hash_once(str(path), stat.st_size, stat.st_mtime_ns) != digest:
+        if not (folder / name).is_file() or pinned_hash(folder / name) != digest:
             bad.append(name)
     return bad
 

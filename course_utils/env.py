@@ -20,7 +20,7 @@ from . import lang, paths
 from .catalog import PACKAGES
 
 #: what the offline profile sets: the course's own switch, and the Hub libraries' switches
-OFFLINE_ENV = {"COURSE_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+OFFLINE_ENV = {"COURSE_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
 OFFLINE_FLAGS = ("COURSE_OFFLINE", "HF_HUB_OFFLINE")
 PROBE_PATH = "/api/models/distilbert/distilbert-base-uncased"
 #: one deadline for the whole probe: name lookup, TCP, TLS and the answer
@@ -157,7 +157,7 @@ def setup() -> Environment:
     reason, warning = connection()
     if reason:
         # Tell huggingface_hub, transformers and datasets not to try the network at all.
-        os.environ.update({name: "1" for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE")})
+        os.environ.update(OFFLINE_ENV)
     else:
         _hint_on_hub_errors()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

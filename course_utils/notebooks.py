@@ -65,6 +65,11 @@ def tagged(notebook: dict, tag: str) -> list[dict]:
     return [cell for cell in notebook["cells"] if tag in cell.get("metadata", {}).get("tags", [])]
 
 
+def parameter_names(notebook: dict) -> set[str]:
+    """The names that the notebook's parameters cell assigns (what papermill and `run -p` may set)."""
+    return set(re.findall(r"^(\w+) =", source(tagged(notebook, PARAMETERS_TAG)[0]), flags=re.M))
+
+
 def code_without_comments(notebook: dict) -> list[str]:
     """Each code cell with comments and blank lines removed: what must match across editions.
 

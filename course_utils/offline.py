@@ -34,7 +34,7 @@ def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = No
     """
     names = [*checkpoints, *([dataset] if dataset else [])]
     reason = offline_reason()
-    resolved = []
+    resolved, online = [], []
     for index, name in enumerate(names):
         is_dataset = dataset is not None and index == len(names) - 1
         if Path(name).is_dir():
@@ -42,6 +42,7 @@ def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = No
             resolved.append(name)
         elif reason is None:
             resolved.append(name)
+            online.append(name)
         elif is_dataset:
             folder = data.sample_path(name)
             print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + _describe_dataset(name, folder))
@@ -50,7 +51,6 @@ def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = No
             folder = models.standin_path(name, task)
             print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + _describe_model(name, folder))
             resolved.append(str(folder))
-    online = [name for name, value in zip(names, resolved) if name == value and not Path(name).is_dir()]
     if online:
         print(say("Online: using ", "온라인: Hugging Face Hub에서 ") + ", ".join(online)
               + say(" from the Hugging Face Hub.", "을(를) 사용합니다."))

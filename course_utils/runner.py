@@ -42,8 +42,7 @@ def source_path(item: Lesson, lang: str) -> Path:
 
 def parse_parameters(pairs: list[list[str]], item: Lesson) -> dict:
     """`-p name value` pairs as Python values, for names that the lesson's parameters cell defines."""
-    cell = notebooks.tagged(notebooks.read(source_path(item, "en")), notebooks.PARAMETERS_TAG)[0]
-    known = set(re.findall(r"^(\w+) =", notebooks.source(cell), flags=re.M))
+    known = notebooks.parameter_names(notebooks.read(source_path(item, "en")))
     parsed = {}
     for name, text in pairs:
         if name not in known:
@@ -103,7 +102,9 @@ def execute(key: str, lang: str, out_dir: Path = BUILD, parameters: dict | None 
             **hooks,
         )
     except papermill.PapermillExecutionError as error:
-        raise RuntimeError(f"{item.path(lang)} failed in cell {error.cell_index} ({error.ename}: {error.evalue}). "
+        failed = next((cell.get("id") for cell in notebooks.read(target)["cells"]
+                       if any(output.get("output_type") == "error" for output in cell.get("outputs", []))), "?")
+        raise RuntimeError(f"{item.path(lang)} failed in cell {failed!r} ({error.ename}: {error.evalue}). "
                            f"The partly executed notebook is {target}.") from None
     finally:
         os.environ.clear()

@@ -54,9 +54,9 @@ def test_committed_clean(item, lang):
 
 @pytest.mark.parametrize(("item", "lang"), EDITIONS, ids=IDS)
 def test_offline_parameters_exist_in_the_parameters_cell(item, lang):
-    params = notebooks.source(notebooks.tagged(load(item, lang), notebooks.PARAMETERS_TAG)[0])
-    names = set(re.findall(r"^(\w+) =", params, flags=re.M))
-    assert set(item.offline_parameters) <= names
+    nb = load(item, lang)
+    params = notebooks.source(notebooks.tagged(nb, notebooks.PARAMETERS_TAG)[0])
+    assert set(item.offline_parameters) <= notebooks.parameter_names(nb)
     if item.checkpoint:
         assert f'"{item.checkpoint}"' in params
     if item.dataset:

@@ -28,7 +28,7 @@ def test_a_failed_run_names_the_cell_and_the_partly_executed_notebook(monkeypatc
     with pytest.raises(RuntimeError) as caught:
         runner.execute("01", "en", tmp_path / "out")
     message = caught.value.args[0]
-    assert "ValueError: train_size is too small" in message
+    assert "failed in cell 'boom' (ValueError: train_size is too small)" in message
     partial = tmp_path / "out" / "en" / "broken.ipynb"
     assert f"The partly executed notebook is {partial}" in message
     assert "first part ran" in str(notebooks.read(partial)["cells"])

@@ -1,4 +1,4 @@
-"""Command line: `python -m course_utils list | run | check | bench | sync | rehearse`."""
+"""Command line: `python -m course_utils list | run | check | bench | sync | rehearse | corpus | pretrain`."""
 
 from __future__ import annotations
 
@@ -69,6 +69,21 @@ def _rehearse(args: argparse.Namespace) -> None:
     print(f"Rehearsal report: {rehearsal.rehearse(args.lesson, Path(args.out), args.gpu_gib, args.tokenizer)}")
 
 
+def _corpus(args: argparse.Namespace) -> None:
+    from . import debian
+
+    files = debian.index_files(Path(args.lists), args.release)
+    counts = debian.build_corpus(files["en"], files["fr"], Path(args.out))
+    print(f"{counts['english']:,} English descriptions, {counts['french']:,} of them in French too → {args.out}")
+
+
+def _pretrain(args: argparse.Namespace) -> None:
+    from . import pretrain
+
+    out = Path(args.out) if args.out else BUILD / "standins" / args.checkpoint.replace("/", "__")
+    print(f"Pretrained: {pretrain.pretrain(args.checkpoint, Path(args.corpus), out, args.minutes, args.steps, args.batch_size)}")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m course_utils", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -94,6 +109,20 @@ def parser() -> argparse.ArgumentParser:
     rehearse.add_argument("--tokenizer", type=Path, help="tokenizer folder with the real vocabulary "
                                                          "(default: the packaged stand-in's)")
     rehearse.set_defaults(func=_rehearse)
+    corpus = commands.add_parser("corpus", help="collect Debian's package descriptions (English, French) from apt's "
+                                                "index files into one pretraining corpus")
+    corpus.add_argument("--lists", default="/var/lib/apt/lists")
+    corpus.add_argument("--release", default="bookworm")
+    corpus.add_argument("--out", default=str(BUILD / "corpus" / "debian.jsonl.gz"))
+    corpus.set_defaults(func=_corpus)
+    pre = commands.add_parser("pretrain", help="pretrain a course stand-in on the corpus (a GPU, minutes)")
+    pre.add_argument("checkpoint", help="the Hub checkpoint it stands in for, e.g. distilbert/distilgpt2")
+    pre.add_argument("--corpus", default=str(BUILD / "corpus" / "debian.jsonl.gz"))
+    pre.add_argument("--out", help="output folder (default: build/standins/<checkpoint>)")
+    pre.add_argument("--minutes", type=float, default=4.0)
+    pre.add_argument("--steps", type=int, help="a fixed number of steps instead of a time budget")
+    pre.add_argument("--batch-size", type=int, default=128)
+    pre.set_defaults(func=_pretrain)
     return top
 
 

@@ -93,7 +93,9 @@ class ModelStandIn:
     config: dict = field(default_factory=dict)
     tokenizer_corpus: str | None = None
     vocab_size: int = 2000
-    #: for "course-pretrained": SHA-256 of each committed file in standins/<folder name>/
+    #: for "course-pretrained": the training objective ("causal", "masked" or "seq2seq", see `pretrain`) and
+    #: the SHA-256 of each committed file in standins/<checkpoint with / as __>/
+    objective: str | None = None
     files: dict = field(default_factory=dict)
     #: one plain sentence on what this stand-in can and cannot show, in each edition's language
     caveat: str = ""
@@ -157,16 +159,49 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             caveat_ko="인코더는 실제이지만 개체 헤드는 훈련되지 않음: 태그는 맞지만 답은 잡음임",
         ),
         ModelStandIn(
-            "distilbert/distilroberta-base", "packaged", MINILM, ("fill-mask",), head="fill-mask", package=MINILM,
-            caveat="real encoder but an untrained word-prediction head: the output shape is right, the words are noise",
-            caveat_ko="인코더는 실제이지만 단어 예측 헤드는 훈련되지 않음: 출력 형태는 맞지만 단어는 잡음임",
+            "distilbert/distilroberta-base", "course-pretrained", "course RoBERTa", ("fill-mask",), head="fill-mask",
+            model_type="roberta", vocab_size=8192, objective="masked",
+            files={
+                "README.md": "cc12451522cefe9e779ce47d91f05393df52db374772f550151c1099c9c21093",
+                "config.json": "3364fe3f15e710169574fa2290163dc484794f1080bdc753749a4cf3e80cd256",
+                "model.safetensors": "71c932815f55082e2efe328c1aa7cfeaa84de477b83371fbb6dd751d1fa303a0",
+                "tokenizer.json": "f92a92ee15c5217704109f6cc12f28c06d485d1ddb3893c6ac5d11417ae1635f",
+                "tokenizer_config.json": "237e54f78c869fa19268429e46a50678f0b1498ff824d272bef3d7fad310e73b",
+                "training.json": "ac63ee4748e1940a86211e36efe707eea06cad771c4cb0c214f490a2d1c36c13",
+            },
+            config={"num_hidden_layers": 6, "hidden_size": 256, "num_attention_heads": 4, "intermediate_size": 1024,
+                    "max_position_embeddings": 258, "type_vocab_size": 1},
+            caveat="a small RoBERTa pretrained by the course on Debian's package descriptions: it fills in "
+                   "software words well and everyday words poorly",
+            caveat_ko="강좌가 데비안 패키지 설명문으로 사전 학습한 작은 RoBERTa: 소프트웨어 단어는 잘 채우고 일상 단어는 서툶",
         ),
         ModelStandIn(
-            "distilbert/distilgpt2", "tiny", "tiny GPT-2", ("text-generation",), head="text-generation",
-            model_type="gpt2", config={"n_layer": 2, "n_head": 2, "n_embd": 64, "n_positions": 256},
-            tokenizer_corpus="stanfordnlp/imdb",
-            caveat="same GPT-2 architecture with random weights: it generates word salad until trained",
-            caveat_ko="같은 GPT-2 아키텍처에 무작위 가중치: 훈련하기 전에는 뜻 없는 단어만 생성함",
+            "distilbert/distilgpt2", "course-pretrained", "course GPT-2", ("text-generation",), head="text-generation",
+            model_type="gpt2", vocab_size=8192, objective="causal",
+            files={
+                "README.md": "3ff6cc18c660218962657db8afb1de292ab6c8dced0119e074dc0384a9d6a9f0",
+                "config.json": "a39e0909b2aa09d31d5dc103ffff9f8b271c6865192a10734430783820e879b4",
+                "generation_config.json": "0e9fc928cc1adc89473fa93346d8c251e5ccbfa6280fd24cc446caabb281c85c",
+                "model.safetensors": "bd32c06c083747cdd149b8144ef2d4b7276413a331db9404088b3f9a4611e134",
+                "tokenizer.json": "72e86e5897af2d6e3730e27023319854d8d5e9e20a33a0208d46b37cafbdd9ef",
+                "tokenizer_config.json": "b3c38f7dc3905adc22114d34b4c4d0555b6576dda7fdb2bae0790313771a75d3",
+                "training.json": "b6a6b19cb559d934d9a272d338c248e639dbd2a7dbd20108ce5db076b7172b7d",
+            },
+            config={"n_layer": 6, "n_head": 8, "n_embd": 256, "n_positions": 256},
+            caveat="a small GPT-2 pretrained by the course on Debian's package descriptions: it writes fluent "
+                   "software-package prose until fine-tuned on something else",
+            caveat_ko="강좌가 데비안 패키지 설명문으로 사전 학습한 작은 GPT-2: 파인 튜닝 전에는 소프트웨어 패키지 "
+                      "설명 같은 글만 씀",
+        ),
+        ModelStandIn(
+            "google-t5/t5-small", "course-pretrained", "course T5", ("translation", "summarization"),
+            head="text2text-generation", model_type="t5", vocab_size=8000, objective="seq2seq",
+            config={"d_model": 256, "d_ff": 768, "d_kv": 64, "num_heads": 4, "num_layers": 3,
+                    "num_decoder_layers": 3, "feed_forward_proj": "relu", "tie_word_embeddings": True},
+            caveat="a small T5 trained by the course to translate English to French and summarize, on Debian's "
+                   "package descriptions only: it knows software vocabulary, not literature or law",
+            caveat_ko="강좌가 데비안 패키지 설명문만으로 영어→프랑스어 번역과 요약을 학습시킨 작은 T5: 소프트웨어 "
+                      "어휘는 알지만 문학이나 법률은 모름",
         ),
     )
 }

@@ -3,10 +3,11 @@
 - packaged: real pretrained weights from a pinned package, every file checked against the catalog;
 - tiny: the real architecture from its config with random weights, and a tokenizer of the model's own
   kind (WordPiece, BPE, SentencePiece) or its image/audio processor, built once into the cache;
-- course-pretrained: small models pretrained once by a course command and committed under `standins/`.
+- course-pretrained: small models pretrained once by a course command (`pretrain`) and committed under
+  `standins/` in half precision, to keep the repository small.
 
-A stand-in that needs a task head is built once into the cache (under a lock, so two runs can share it),
-and its manifest of hashes is checked on every later use, so a damaged copy is rebuilt.
+A stand-in that needs a task head or full precision is built once into the cache (under a lock, so two runs
+can share it), and its manifest of hashes is checked on every later use, so a damaged copy is rebuilt.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ HEAD_CLASSES = {
     "token-classification": "AutoModelForTokenClassification",
     "fill-mask": "AutoModelForMaskedLM",
     "text-generation": "AutoModelForCausalLM",
+    "text2text-generation": "AutoModelForSeq2SeqLM",
 }
 
 
@@ -144,6 +146,16 @@ def preprocessors(model_type: str, corpus: list[str], vocab_size: int) -> list:
     return built
 
 
+def _build_pretrained(spec: ModelStandIn, folder: Path) -> None:
+    """The committed half-precision weights as an ordinary full-precision folder, which trains well on a CPU."""
+    import torch
+    import transformers
+
+    source = pretrained_dir(spec)
+    getattr(transformers, HEAD_CLASSES[spec.head]).from_pretrained(source, dtype=torch.float32).save_pretrained(folder)
+    transformers.AutoTokenizer.from_pretrained(source).save_pretrained(folder)
+
+
 def _build_tiny(spec: ModelStandIn, folder: Path) -> None:
     from transformers import AutoConfig
 
@@ -165,6 +177,9 @@ def _build_tiny(spec: ModelStandIn, folder: Path) -> None:
 def pretrained_dir(spec: ModelStandIn) -> Path:
     """A course-pretrained stand-in committed under standins/, after checking every file's pinned SHA-256."""
     folder = paths.STANDINS / spec.checkpoint.replace("/", "__")
+    if not spec.files:
+        raise StandInError(f"The course has not pretrained its {spec.name} stand-in for {spec.checkpoint} yet "
+                           f"(`python -m course_utils pretrain {spec.checkpoint}` on a GPU does it).")
     bad = _mismatched(folder, spec.files)
     if bad:
         raise StandInError(
@@ -219,8 +234,6 @@ def _cache_error(error: OSError) -> StandInError:
 def standin_path(checkpoint: str, task: str | None = None) -> Path:
     """Folder to pass to `from_pretrained` instead of `checkpoint`, built on first use and checked after."""
     spec = spec_for(checkpoint, task)
-    if spec.kind == "course-pretrained":
-        return pretrained_dir(spec)
     if spec.kind == "packaged" and spec.head is None:
         return package_dir(spec.package)
     folder = paths.cache_dir() / checkpoint.replace("/", "__")
@@ -248,7 +261,7 @@ def _build(spec: ModelStandIn, folder: Path) -> None:
     build = Path(tempfile.mkdtemp(prefix=".build-", dir=folder.parent))
     try:
         with _quiet_transformers():
-            (_build_packaged if spec.kind == "packaged" else _build_tiny)(spec, build)
+            {"packaged": _build_packaged, "tiny": _build_tiny, "course-pretrained": _build_pretrained}[spec.kind](spec, build)
         _write_manifest(build, spec)
         for path in [build, *build.rglob("*")]:  # mkdtemp makes a private folder: let other users read it
             os.chmod(path, 0o755 if path.is_dir() else 0o644)

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 import torch
-from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
 
 from course_utils import catalog, models, paths
 
@@ -61,7 +61,11 @@ def test_builds_are_deterministic_and_readable_by_everyone(monkeypatch, tmp_path
 
 def test_tiny_standin_is_the_real_architecture_and_generates(monkeypatch, tmp_path):
     monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
-    folder = models.standin_path("distilbert/distilgpt2")
+    spec = catalog.ModelStandIn("course/tiny-gpt2", "tiny", "tiny GPT-2", ("text-generation",), head="text-generation",
+                                model_type="gpt2", config={"n_layer": 2, "n_head": 2, "n_embd": 64, "n_positions": 64},
+                                tokenizer_corpus="stanfordnlp/imdb", vocab_size=500)
+    monkeypatch.setitem(catalog.MODEL_STANDINS, spec.checkpoint, spec)
+    folder = models.standin_path(spec.checkpoint)
     model = AutoModelForCausalLM.from_pretrained(folder)
     tokenizer = AutoTokenizer.from_pretrained(folder)
     assert model.config.model_type == "gpt2" and model.config.n_layer == 2
@@ -70,6 +74,38 @@ def test_tiny_standin_is_the_real_architecture_and_generates(monkeypatch, tmp_pa
     with torch.no_grad():
         output = model.generate(**inputs, max_new_tokens=5, do_sample=False, pad_token_id=tokenizer.eos_token_id)
     assert output.shape == (1, inputs["input_ids"].shape[1] + 5)
+
+
+def _full_precision(checkpoint, auto):
+    folder = models.standin_path(checkpoint)
+    model = auto.from_pretrained(folder).eval()
+    assert model.dtype == torch.float32 and model.config.model_type == catalog.MODEL_STANDINS[checkpoint].model_type
+    return model, AutoTokenizer.from_pretrained(folder)
+
+
+def test_course_gpt2_loads_in_full_precision_and_knows_its_corpus():
+    model, tokenizer = _full_precision("distilbert/distilgpt2", AutoModelForCausalLM)
+    inputs = tokenizer("This package contains the development files for the library.", return_tensors="pt")
+    with torch.no_grad():
+        loss = model(**inputs, labels=inputs["input_ids"]).loss
+    # an untrained model of this vocabulary scores about ln(8192) = 9.0 per token; pretraining brings it far lower
+    assert loss.item() < 3.0
+
+
+def test_course_roberta_loads_in_full_precision_and_fills_in_software_words():
+    model, tokenizer = _full_precision("distilbert/distilroberta-base", AutoModelForMaskedLM)
+    inputs = tokenizer(f"This package contains the {tokenizer.mask_token} files for the library.", return_tensors="pt")
+    with torch.no_grad():
+        logits = model(**inputs).logits[inputs["input_ids"] == tokenizer.mask_token_id][0]
+    top = [tokenizer.decode(i).strip() for i in logits.topk(5).indices]
+    assert "development" in top
+
+
+def test_a_standin_the_course_has_not_pretrained_yet_says_how(monkeypatch):
+    spec = catalog.ModelStandIn("course/later", "course-pretrained", "later", ("fill-mask",), head="fill-mask")
+    monkeypatch.setitem(catalog.MODEL_STANDINS, spec.checkpoint, spec)
+    with pytest.raises(models.StandInError, match="has not pretrained .*`python -m course_utils pretrain course/later`"):
+        models.standin_path(spec.checkpoint)
 
 
 @pytest.mark.parametrize(("model_type", "kind", "algorithm"), [
@@ -157,11 +193,10 @@ def test_course_pretrained_standins_are_checked_against_their_pins(monkeypatch, 
     monkeypatch.setattr(paths, "STANDINS", tmp_path)
     spec = catalog.ModelStandIn("course/tiny", "course-pretrained", "tiny", ("fill-mask",),
                                 files={"model.safetensors": models.sha256(folder / "model.safetensors")})
-    monkeypatch.setitem(catalog.MODEL_STANDINS, "course/tiny", spec)
-    assert models.standin_path("course/tiny") == folder
+    assert models.pretrained_dir(spec) == folder
     (folder / "model.safetensors").write_bytes(b"changed")
     with pytest.raises(models.StandInError, match="not matching the pinned SHA-256.*git checkout -- standins/"):
-        models.standin_path("course/tiny")
+        models.pretrained_dir(spec)
 
 
 def test_the_size_budget_of_committed_standins(tmp_path):
@@ -174,8 +209,12 @@ def test_the_size_budget_of_committed_standins(tmp_path):
 def test_committed_standins_keep_to_the_size_budget():
     assert not paths.STANDINS.exists() or models.over_budget(paths.STANDINS) == []
     for spec in catalog.MODEL_STANDINS.values():
-        if spec.kind == "course-pretrained":
+        if spec.kind == "course-pretrained" and spec.files:
             assert models.pretrained_dir(spec).is_dir()
+    for item in catalog.ready_lessons():  # a ready lesson never waits for a stand-in still to be pretrained
+        if item.checkpoint:
+            spec = catalog.MODEL_STANDINS[item.checkpoint]
+            assert spec.kind != "course-pretrained" or spec.files, item.key
 
 
 def test_unknown_checkpoint_lists_what_works_offline():

@@ -1,0 +1,192 @@
+"""Pretrain a course stand-in once, on a GPU, from Debian's package descriptions (see `debian`).
+
+`python -m course_utils pretrain NAME --corpus build/corpus/debian.jsonl.gz --minutes 4` trains the
+architecture that the catalog gives the stand-in (its real model type at a small size) with the same
+objective as the real checkpoint: next-token prediction for GPT-2, masked tokens for RoBERTa, and for T5 the
+supervised half of its training mixture (English→French translation and summarization, behind T5's own task
+prefixes). It writes fp16 safetensors, the tokenizer and `training.json` into the output folder; the
+`standin-card` command then evaluates the result on held-out descriptions and writes its model card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import time
+from pathlib import Path
+
+from .catalog import MODEL_STANDINS, ModelStandIn
+from .debian import read_corpus
+
+SEED = 0
+#: one description in fifty (chosen by a hash of the package name) is held out for evaluation
+HELD_OUT_EVERY = 50
+#: T5's own task prefixes, so that the guide's inputs mean to the stand-in what they mean to T5
+TRANSLATE = "translate English to French: "
+SUMMARIZE = "summarize: "
+#: tokens per training sequence (causal, masked) and per source / target (seq2seq)
+BLOCK = {"causal": 256, "masked": 128}
+SOURCE_TOKENS, TARGET_TOKENS = 256, 96
+
+
+def held_out(row: dict) -> bool:
+    return int(hashlib.md5(row["package"].encode()).hexdigest(), 16) % HELD_OUT_EVERY == 0
+
+
+def english_texts(rows: list[dict]) -> list[str]:
+    """Each description as its synopsis line followed by its paragraphs."""
+    return [f"{row['en_short']}\n{row['en_long']}".strip() for row in rows]
+
+
+def pairs(rows: list[dict]) -> list[tuple[str, str]]:
+    """Translation pairs (synopses, and paragraphs where both languages have as many) and synopsis targets."""
+    found = set()
+    for row in rows:
+        if "fr_short" in row:
+            found.add((TRANSLATE + row["en_short"], row["fr_short"]))
+            english, french = row["en_long"].split("\n"), row["fr_long"].split("\n")
+            if len(english) == len(french):
+                found.update((TRANSLATE + en, fr) for en, fr in zip(english, french) if en and fr)
+        if len(row["en_long"].split()) >= 20:
+            found.add((SUMMARIZE + row["en_long"].replace("\n", " "), row["en_short"]))
+    return sorted(found)
+
+
+def split_corpus(path: Path) -> tuple[list[dict], list[dict]]:
+    rows = read_corpus(path)
+    return [r for r in rows if not held_out(r)], [r for r in rows if held_out(r)]
+
+
+def _tokenizer_texts(spec: ModelStandIn, rows: list[dict]) -> list[str]:
+    texts = english_texts(rows)
+    if spec.objective == "seq2seq":
+        texts += [f"{row['fr_short']}\n{row['fr_long']}" for row in rows if "fr_short" in row]
+        texts += [TRANSLATE, SUMMARIZE]
+    return texts
+
+
+def build_model(spec: ModelStandIn, rows: list[dict]):
+    """The stand-in's tokenizer, trained on the corpus, and its model with random weights."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM
+
+    from .models import preprocessors
+
+    (tokenizer,) = preprocessors(spec.model_type, _tokenizer_texts(spec, rows), spec.vocab_size)
+    special = {"vocab_size": len(tokenizer), "eos_token_id": tokenizer.eos_token_id,
+               "pad_token_id": tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id}
+    if tokenizer.bos_token_id is not None:
+        special["bos_token_id"] = tokenizer.bos_token_id
+    if spec.objective == "seq2seq":
+        special["decoder_start_token_id"] = special["pad_token_id"]
+    config = AutoConfig.for_model(spec.model_type, **special, **spec.config)
+    auto = {"causal": AutoModelForCausalLM, "masked": AutoModelForMaskedLM, "seq2seq": AutoModelForSeq2SeqLM}
+    torch.manual_seed(SEED)
+    return tokenizer, auto[spec.objective].from_config(config)
+
+
+def _blocks(tokenizer, texts: list[str], size: int) -> list[list[int]]:
+    """Texts tokenized, joined end to end with the end-of-text token and cut into equal blocks."""
+    stream = []
+    for ids in tokenizer(texts, add_special_tokens=True)["input_ids"]:
+        stream.extend(ids if ids[-1] == tokenizer.eos_token_id else [*ids, tokenizer.eos_token_id])
+    return [stream[i:i + size] for i in range(0, len(stream) - size + 1, size)]
+
+
+def _pad(rows: list[list[int]], value: int):
+    import torch
+
+    out = torch.full((len(rows), max(map(len, rows))), value)
+    for i, row in enumerate(rows):
+        out[i, :len(row)] = torch.tensor(row)
+    return out
+
+
+def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size: int, rng: random.Random):
+    """An endless stream of training batches (dicts of CPU tensors) for the stand-in's objective."""
+    import torch
+    from transformers import DataCollatorForLanguageModeling
+
+    if spec.objective == "seq2seq":
+        sources, targets = zip(*pairs(rows))
+        inputs = tokenizer(list(sources), max_length=SOURCE_TOKENS, truncation=True)["input_ids"]
+        labels = tokenizer(list(targets), max_length=TARGET_TOKENS, truncation=True)["input_ids"]
+        examples = [{"input_ids": i, "labels": t} for i, t in zip(inputs, labels)]
+
+        def collate(chunk):  # pad to the longest in the batch; -100 marks label padding, which the loss skips
+            ids = _pad([e["input_ids"] for e in chunk], tokenizer.pad_token_id)
+            return {"input_ids": ids, "attention_mask": (ids != tokenizer.pad_token_id).long(),
+                    "labels": _pad([e["labels"] for e in chunk], -100)}
+    else:
+        examples = [{"input_ids": block} for block in _blocks(tokenizer, english_texts(rows), BLOCK[spec.objective])]
+        if spec.objective == "masked":
+            collate = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15)
+        else:  # equal blocks need no padding, and GPT-2 has no padding token (nor does the stand-in)
+            def collate(chunk):
+                ids = torch.tensor([example["input_ids"] for example in chunk])
+                return {"input_ids": ids, "attention_mask": torch.ones_like(ids), "labels": ids}
+    print(f"{len(examples):,} training examples")
+    torch.manual_seed(SEED)
+    while True:
+        rng.shuffle(examples)
+        for start in range(0, len(examples) - batch_size + 1, batch_size):
+            yield collate(examples[start:start + batch_size])
+
+
+#: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss)
+LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-3}
+
+
+def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, steps: int | None = None,
+             batch_size: int = 128, warmup_steps: int = 300) -> Path:
+    """Train the stand-in for `steps`, or for about `minutes` (the step count is fixed after timing 50 steps)."""
+    import torch
+
+    spec = MODEL_STANDINS[name]
+    if spec.kind != "course-pretrained":
+        raise ValueError(f"{name} is a {spec.kind} stand-in, not one the course pretrains.")
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cpu" and steps is None:
+        raise RuntimeError("Pretraining a stand-in for minutes needs a CUDA GPU; on a CPU give --steps for a smoke test.")
+    train_rows, _ = split_corpus(corpus)
+    tokenizer, model = build_model(spec, train_rows)
+    model.to(device).train()
+    print(f"{spec.name}: {model.num_parameters():,} parameters, vocabulary {len(tokenizer):,}")
+    batches = training_batches(spec, tokenizer, train_rows, batch_size, random.Random(SEED))
+    peak = LEARNING_RATE[spec.objective]
+    optimizer = torch.optim.AdamW(model.parameters(), lr=peak, weight_decay=0.01, betas=(0.9, 0.98))
+    total, step, losses = steps, 0, []
+    started = time.time()
+    while total is None or step < total:
+        if step == 50:  # time steps 50-150, after the GPU's warm-up, to fix the number of steps
+            warmed = time.time()
+        if total is None and step == 150:
+            total = max(200, int((minutes * 60 - (warmed - started)) / ((time.time() - warmed) / 100)) + 50)
+            print(f"{total:,} steps fit in {minutes} minutes")
+        warm = min(warmup_steps, total // 2) if total else warmup_steps  # total is known before warm-up ends
+        scale = step / warm if step < warm else 0.5 * (1 + math.cos(math.pi * (step - warm) / max(1, total - warm)))
+        for group in optimizer.param_groups:
+            group["lr"] = peak * max(scale, 0.0)
+        batch = {k: v.to(device, non_blocking=True) for k, v in next(batches).items()}
+        with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
+            loss = model(**batch).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        losses.append(loss.item())
+        step += 1
+        if step % 250 == 0:
+            print(f"step {step:,}: loss {sum(losses[-250:]) / 250:.3f} ({time.time() - started:.0f} s)", flush=True)
+    out.mkdir(parents=True, exist_ok=True)
+    model.to(torch.float16).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    every = [losses[i:i + 250] for i in range(0, len(losses), 250)]
+    log = {"checkpoint": name, "steps": step, "batch_size": batch_size, "peak_learning_rate": peak,
+           "warmup_steps": warm, "seconds": round(time.time() - started), "parameters": model.num_parameters(),
+           "loss_every_250_steps": [round(sum(chunk) / len(chunk), 4) for chunk in every],
+           "device": torch.cuda.get_device_name() if device == "cuda" else "cpu", "torch": torch.__version__}
+    (out / "training.json").write_text(json.dumps(log, indent=2) + "\n")
+    return out

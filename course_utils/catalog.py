@@ -110,6 +110,8 @@ class DatasetStandIn:
     folder: str
     #: SHA-256 of each file, so a changed or damaged sample is caught before it is used
     files: dict
+    #: for a dataset that lessons read as raw files (`hf://datasets/<dataset>/<file>`): the sample file for each
+    hub_files: dict = field(default_factory=dict)
 
 
 PACKAGES: dict[str, Package] = {
@@ -228,6 +230,20 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
             },
         ),
         DatasetStandIn(
+            "rexarski/eli5_category", "rexarski__eli5_category",
+            files={
+                "README.md": "a4eef7b668a04d94abe83fad39816a647051bb0e08cc305768e63ac85ff622a7",
+                "train.jsonl": "b063ab98f786e2a2553c71a422f696c2dbad6bee364be480ce479dc89392082c",
+                "validation1.jsonl": "8b311c079acefd2a1a009c413c11eb19c90f1b4247153368bf335b955e25bf72",
+                "validation2.jsonl": "fe85f8ba6d3d9fafa2fe19c0395cf963c331abce4cc9f8c1c3d9d04b510670bd",
+                "test.jsonl": "e2f39de6c8a3565933c193ac86041f221ebbb8a5a1c7337da0531fdfd2286eaf",
+            },
+            hub_files={"eli5-category-train.json.gz": "train.jsonl",
+                       "eli5-category-validation-1.json.gz": "validation1.jsonl",
+                       "eli5-category-validation-2.json.gz": "validation2.jsonl",
+                       "eli5-category-test.json.gz": "test.jsonl"},
+        ),
+        DatasetStandIn(
             "rajpurkar/squad", "rajpurkar__squad",
             files={
                 "README.md": "b626443ac50e05e31d0626077dfe36ad7121e982f0548988921fb0c243a13ab8",
@@ -265,9 +281,10 @@ LESSONS: tuple[Lesson, ...] = (
                                "batch_size": 16, "train_size": 350, "eval_size": 100},
            ready=True),
     Lesson(4, "causal_language_modeling", "Causal language modeling", "인과적 언어 모델링",
-           _T + "language_modeling", "distilbert/distilgpt2", "eli5_category"),
+           _T + "language_modeling", "distilbert/distilgpt2", "rexarski/eli5_category", "text-generation",
+           offline_parameters={"train_size": 366, "num_train_epochs": 1, "learning_rate": 1e-3, "batch_size": 8}),
     Lesson(5, "masked_language_modeling", "Masked language modeling", "마스크드 언어 모델링",
-           _T + "masked_language_modeling", "distilbert/distilroberta-base", "eli5_category"),
+           _T + "masked_language_modeling", "distilbert/distilroberta-base", "rexarski/eli5_category", "fill-mask"),
     Lesson(6, "translation", "Translation", "번역", _T + "translation",
            "google-t5/t5-small", "Helsinki-NLP/opus_books"),
     Lesson(7, "summarization", "Summarization", "요약", _T + "summarization",

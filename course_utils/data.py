@@ -15,6 +15,10 @@ from .catalog import DATASET_STANDINS, DatasetStandIn
 from .hashing import pinned_hash
 
 
+#: how `datasets` names a file in a Hub dataset repository, for lessons that read raw files with a builder
+HUB_FILES = "hf://datasets/"
+
+
 class SampleError(RuntimeError):
     """A data sample is missing, damaged or unknown; the message says what to do."""
 
@@ -50,6 +54,24 @@ def sample_path(dataset: str) -> Path:
             "and put the hashes it prints into catalog.DATASET_STANDINS."
         )
     return folder
+
+
+def hub_file(url: str) -> tuple[str, str]:
+    """("owner/name", "file") of a `hf://datasets/owner/name/file` address."""
+    parts = url.removeprefix(HUB_FILES).split("/", 2)
+    if not url.startswith(HUB_FILES) or len(parts) < 3:
+        raise SampleError(f"{url!r} is not a file address of the form {HUB_FILES}<owner>/<dataset>/<file>.")
+    return f"{parts[0]}/{parts[1]}", parts[2]
+
+
+def sample_file(url: str) -> Path:
+    """The course sample's file that stands in for one raw file of a Hub dataset."""
+    dataset, name = hub_file(url)
+    folder, spec = sample_path(dataset), spec_for(dataset)
+    if name not in spec.hub_files:
+        raise SampleError(f"The offline sample of {dataset!r} has no stand-in for its file {name!r}; it has: "
+                          f"{', '.join(sorted(spec.hub_files)) or 'none'}.")
+    return folder / spec.hub_files[name]
 
 
 def card(folder: Path) -> dict:

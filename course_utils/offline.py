@@ -10,10 +10,17 @@ from .env import offline_reason
 from .lang import say
 
 
-def _describe_dataset(name: str, folder: Path) -> str:
+def _offline_dataset(name: str) -> tuple[Path, str]:
+    """The sample folder (or, for a raw Hub file, the sample's file) and a line saying what replaced what."""
+    if name.startswith(data.HUB_FILES):
+        path = data.sample_file(name)
+        rows = len(data.read_jsonl(path))
+        return path, say(f"file {name} → course sample file {path} ({rows} rows, written for this course)",
+                         f"파일 {name} → 강좌 샘플 파일 {path}({rows}행, 이 강좌를 위해 작성)")
+    folder = data.sample_path(name)
     sizes = ", ".join(f"{split} {count}" for split, count in data.split_sizes(name).items())
-    return say(f"dataset {name} → course sample {folder} ({sizes} rows, written for this course)",
-               f"데이터셋 {name} → 강좌 샘플 {folder}({sizes}행, 이 강좌를 위해 작성)")
+    return folder, say(f"dataset {name} → course sample {folder} ({sizes} rows, written for this course)",
+                       f"데이터셋 {name} → 강좌 샘플 {folder}({sizes}행, 이 강좌를 위해 작성)")
 
 
 def _describe_model(name: str, folder: Path) -> str:
@@ -28,8 +35,10 @@ def _describe_model(name: str, folder: Path) -> str:
 def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = None):
     """Return each Hub name unchanged online, or the local folder of its stand-in offline.
 
-    Prints one line per name, so nothing is swapped silently. A name that is an existing local folder is used
-    as it is. `task` (a pipeline task) narrows the suggestions when a checkpoint has no stand-in. One name
+    Prints one line per name, so nothing is swapped silently. A name that is an existing local folder or file is used
+    as it is. A dataset may also be one raw file of a Hub dataset (`hf://datasets/<owner>/<name>/<file>`),
+    which offline becomes the course sample's file. `task` (a pipeline task) narrows the suggestions when a
+    checkpoint has no stand-in. One name
     gives one value, several give a tuple: the checkpoints first, then the dataset.
     """
     names = [*checkpoints, *([dataset] if dataset else [])]
@@ -37,16 +46,16 @@ def resolve(*checkpoints: str, dataset: str | None = None, task: str | None = No
     resolved, online = [], []
     for index, name in enumerate(names):
         is_dataset = dataset is not None and index == len(names) - 1
-        if Path(name).is_dir():
+        if Path(name).exists():
             print(say(f"Local folder: {name} is used as it is.", f"로컬 폴더: {name}을(를) 그대로 사용합니다."))
             resolved.append(name)
         elif reason is None:
             resolved.append(name)
             online.append(name)
         elif is_dataset:
-            folder = data.sample_path(name)
-            print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + _describe_dataset(name, folder))
-            resolved.append(str(folder))
+            path, line = _offline_dataset(name)
+            print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + line)
+            resolved.append(str(path))
         else:
             folder = models.standin_path(name, task)
             print(say(f"Offline ({reason}): ", f"오프라인({reason}): ") + _describe_model(name, folder))

@@ -13,15 +13,16 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from . import data, models, notebooks
-from .catalog import MINILM, lesson
+from .catalog import lesson
 from .runner import source_path
 
+BERT_UNCASED = "distilbert/distilbert-base-uncased"
 #: Sustained fp16 rate of a T4 on BERT-sized models, in useful TFLOP/s (the card's fp16 tensor peak is 65).
 #: NVIDIA's DeepLearningExamples measured BERT-base inference on a T4 at 289.5 sequences/s (length 128) and
 #: 106.8/s (length 384) in mixed precision: 8-9 TFLOP/s. A published fine-tuning run of ModernBERT-base on a
@@ -64,13 +65,34 @@ def squad_row(words: list[str], index: int, split: str, rng: np.random.Generator
             "answers": {"text": [text] * copies, "answer_start": [start] * copies}}
 
 
+def eli5_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of ELI5-Category's schema: the words shared among one to three answers."""
+    cuts = sorted(int(c) for c in rng.integers(1, max(2, len(words)), size=int(rng.integers(0, 3))))
+    answers = [" ".join(part) for part in np.split(np.array(words, dtype=object), cuts) if len(part)]
+    return {"q_id": f"{split}{index}", "title": " ".join(words[:8]) + "?", "selftext": "", "category": "Other",
+            "subreddit": "explainlikeimfive",
+            "answers": {"a_id": [f"{index}-{i}" for i in range(len(answers))], "text": answers,
+                        "score": list(range(len(answers), 0, -1)), "text_urls": [[] for _ in answers]},
+            "title_urls": [], "selftext_urls": []}
+
+
+def row_words(row: dict) -> list[str]:
+    """The running text of a sample row, whichever dataset's schema it has."""
+    if "tokens" in row:
+        return row["tokens"]
+    if "context" in row or "text" in row:
+        return row.get("text", row.get("context", "")).split()
+    return " ".join(row["answers"]["text"]).split()
+
+
 @dataclass(frozen=True)
 class Shape:
     """The real size of a lesson's model and data, for the rehearsal."""
 
     model_type: str
     model_class: str
-    tokenizer_package: str
+    #: the checkpoint whose offline stand-in lends its tokenizer (the model keeps its real vocabulary size)
+    tokenizer_checkpoint: str
     dataset: str
     rows: dict
     #: length in words: the real median, mean and range
@@ -78,26 +100,41 @@ class Shape:
     words_mean: float
     words_range: tuple[int, int]
     make_row: Callable[[list[str], int, str, np.random.Generator], dict]
+    #: config values where the real checkpoint differs from its model type's default (e.g. fewer layers)
+    config: dict = field(default_factory=dict)
 
 
 SHAPES = {
     # IMDb reviews: about 233 words on average (median about 174), from 10 to 2,470
     "01_text_classification": Shape(
-        "distilbert", "DistilBertForMaskedLM", MINILM, "stanfordnlp/imdb",
+        "distilbert", "DistilBertForMaskedLM", BERT_UNCASED, "stanfordnlp/imdb",
         rows={"train": 25_000, "test": 25_000, "unsupervised": 50_000},
         words_median=174, words_mean=233, words_range=(10, 2_470), make_row=review_row,
     ),
     # WNUT 17 posts: about 18.5 words on average (62,730 words in 3,394 training posts)
     "02_token_classification": Shape(
-        "distilbert", "DistilBertForMaskedLM", MINILM, "leondz/wnut_17",
+        "distilbert", "DistilBertForMaskedLM", BERT_UNCASED, "leondz/wnut_17",
         rows={"train": 3_394, "validation": 1_009, "test": 1_287},
         words_median=16, words_mean=18.5, words_range=(2, 100), make_row=tagged_row,
     ),
     # SQuAD v1.1 paragraphs: about 120 words on average (median about 110), from 20 to 650
     "03_question_answering": Shape(
-        "distilbert", "DistilBertForMaskedLM", MINILM, "rajpurkar/squad",
+        "distilbert", "DistilBertForMaskedLM", BERT_UNCASED, "rajpurkar/squad",
         rows={"train": 87_599, "validation": 10_570},
         words_median=110, words_mean=120, words_range=(20, 650), make_row=squad_row,
+    ),
+    # ELI5-Category: a question's answers joined come to about 260 words on average (the guide's DistilGPT2
+    # run makes 1,308 blocks of 128 tokens per epoch from 4,000 questions), with a long tail
+    "04_causal_language_modeling": Shape(
+        "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", "rexarski/eli5_category",
+        rows={"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
+        words_median=170, words_mean=260, words_range=(5, 4_000), make_row=eli5_row, config={"n_layer": 6},
+    ),
+    "05_masked_language_modeling": Shape(
+        "roberta", "RobertaForMaskedLM", "distilbert/distilroberta-base", "rexarski/eli5_category",
+        rows={"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
+        words_median=170, words_mean=260, words_range=(5, 4_000), make_row=eli5_row,
+        config={"num_hidden_layers": 6, "vocab_size": 50_265, "max_position_embeddings": 514, "type_vocab_size": 1},
     ),
 }
 
@@ -118,7 +155,7 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
     rng = np.random.default_rng(seed)
     sample = data.sample_path(shape.dataset)
     words = [word for split, name in data.split_files(sample).items() for row in data.read_jsonl(sample / name)
-             for word in (row["tokens"] if "tokens" in row else row.get("text", row.get("context", "")).split())]
+             for word in row_words(row)]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "README.md").write_text((sample / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
     for split, name in data.split_files(sample).items():
@@ -131,14 +168,19 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
 
 
 def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = None) -> Path:
-    """The architecture at its default (real) size with random weights, and a tokenizer of the same vocabulary
-    (the packaged stand-in's, unless `tokenizer_dir` names another folder)."""
+    """The architecture at its real size with random weights, and a tokenizer (the stand-in's, unless
+    `tokenizer_dir` names another folder); the model keeps the real vocabulary size, which the output layer's
+    cost depends on."""
     import torch
     import transformers
     from transformers import AutoConfig, AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.package_dir(shape.tokenizer_package))
-    config = AutoConfig.for_model(shape.model_type, vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id)
+    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
+    default = AutoConfig.for_model(shape.model_type)
+    ids = {key: getattr(tokenizer, key) for key in ("pad_token_id", "bos_token_id", "eos_token_id")
+           if getattr(tokenizer, key) is not None}
+    config = AutoConfig.for_model(shape.model_type, **{"vocab_size": max(len(tokenizer), default.vocab_size),
+                                                       **ids, **shape.config})
     torch.manual_seed(0)
     getattr(transformers, shape.model_class)(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
@@ -146,9 +188,13 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
 
 
 def forward_flops(model, batch: int, length: int) -> float:
-    """Floating-point operations of one forward pass: dense layers (2 per weight and token) plus attention."""
+    """Floating-point operations of one forward pass: every weight outside the input embeddings (2 per weight
+    and token; an output layer tied to the embeddings counts once, as the layer it is) plus attention."""
+    import torch
+
     config = model.config
-    dense = sum(p.numel() for name, p in model.named_parameters() if "embeddings" not in name)
+    dense = sum(p.numel() for module in model.modules() if not isinstance(module, torch.nn.Embedding)
+                for p in module.parameters(recurse=False))
     attention = 4 * config.num_hidden_layers * length * length * config.hidden_size
     return batch * (2 * dense * length + attention)
 
@@ -208,7 +254,9 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
     for cell_id, source in lesson_cells(item.key):
         code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
         if cell_id == "parameters":
-            code += f"\ncheckpoint = {str(model_dir)!r}\ndataset_name = {str(data_dir)!r}\noutput_dir = 'outputs'"
+            code += f"\ncheckpoint = {str(model_dir)!r}\noutput_dir = 'outputs'"
+            code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
+            code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
         work_before = counter.flops
         torch.cuda.synchronize()
         began = time.perf_counter()

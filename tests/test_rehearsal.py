@@ -16,11 +16,10 @@ def test_synthetic_data_has_the_samples_schema_and_the_real_lengths(key, tmp_pat
     folder = rehearsal.synthetic_dataset(small, tmp_path / "data")
     loaded = load_dataset(str(folder), cache_dir=str(tmp_path / "cache"))
     assert loaded["train"].features == data.real_features(shape.dataset)
-    column = next(name for name in ("tokens", "text", "context") if name in loaded["train"].column_names)
-    words = [len(row) if column == "tokens" else len(row.split()) for row in loaded["train"][column]]
+    words = [len(rehearsal.row_words(row)) for row in loaded["train"]]
     assert abs(np.median(words) - shape.words_median) / shape.words_median < 0.25
     assert min(words) >= shape.words_range[0] and max(words) <= shape.words_range[1]
-    if "answers" in loaded["train"].column_names:  # answer spans point into their contexts
+    if "context" in loaded["train"].column_names:  # answer spans point into their contexts
         for row in loaded["validation"]:
             for text, start in zip(row["answers"]["text"], row["answers"]["answer_start"]):
                 assert row["context"][start:start + len(text)] == text
@@ -33,6 +32,23 @@ def test_synthetic_tags_are_valid_bio():
         for previous, tag in zip([0, *tags], tags):
             if tag and tag % 2 == 0:  # an I- tag follows its own B- or I- tag
                 assert previous in (tag - 1, tag)
+
+
+def test_synthetic_eli5_rows_share_their_words_among_one_to_three_answers():
+    rng = np.random.default_rng(2)
+    words = [f"w{i}" for i in range(50)]
+    for index in range(100):
+        answers = rehearsal.eli5_row(words, index, "train", rng)["answers"]
+        assert 1 <= len(answers["text"]) <= 3 and " ".join(answers["text"]).split() == words
+        assert len(answers["a_id"]) == len(answers["score"]) == len(answers["text_urls"]) == len(answers["text"])
+
+
+def test_an_output_layer_tied_to_the_embeddings_counts_as_work():
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    model = GPT2LMHeadModel(GPT2Config(n_layer=1, n_head=2, n_embd=16, n_positions=8, vocab_size=1000))
+    assert model.lm_head.weight is model.transformer.wte.weight
+    assert rehearsal.forward_flops(model, 1, 1) >= 2 * 1000 * 16
 
 
 def test_the_work_counter_counts_training_steps_three_times():

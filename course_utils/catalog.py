@@ -167,7 +167,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                 "README.md": "cc12451522cefe9e779ce47d91f05393df52db374772f550151c1099c9c21093",
                 "config.json": "3364fe3f15e710169574fa2290163dc484794f1080bdc753749a4cf3e80cd256",
                 "model.safetensors": "71c932815f55082e2efe328c1aa7cfeaa84de477b83371fbb6dd751d1fa303a0",
-                "tokenizer.json": "f92a92ee15c5217704109f6cc12f28c06d485d1ddb3893c6ac5d11417ae1635f",
+                "tokenizer.json": "0bec1b15c2712de35c55ee00d828fc2a533b33fa494816b2ea3b3092b24e2911",
                 "tokenizer_config.json": "237e54f78c869fa19268429e46a50678f0b1498ff824d272bef3d7fad310e73b",
                 "training.json": "ac63ee4748e1940a86211e36efe707eea06cad771c4cb0c214f490a2d1c36c13",
             },
@@ -192,7 +192,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             config={"n_layer": 6, "n_head": 8, "n_embd": 256, "n_positions": 256},
             caveat="a small GPT-2 pretrained by the course on Debian's package descriptions: it writes fluent "
                    "software-package prose until fine-tuned on something else",
-            caveat_ko="강좌가 데비안 패키지 설명문으로 사전 학습한 작은 GPT-2: 파인 튜닝 전에는 소프트웨어 패키지 "
+            caveat_ko="강좌가 데비안 패키지 설명문으로 사전 학습한 작은 GPT-2: 미세 조정 전에는 소프트웨어 패키지 "
                       "설명 같은 글만 씀",
         ),
         ModelStandIn(
@@ -284,7 +284,8 @@ LESSONS: tuple[Lesson, ...] = (
            _T + "language_modeling", "distilbert/distilgpt2", "rexarski/eli5_category", "text-generation",
            offline_parameters={"train_size": 366, "num_train_epochs": 1, "learning_rate": 1e-3, "batch_size": 8}),
     Lesson(5, "masked_language_modeling", "Masked language modeling", "마스크드 언어 모델링",
-           _T + "masked_language_modeling", "distilbert/distilroberta-base", "rexarski/eli5_category", "fill-mask"),
+           _T + "masked_language_modeling", "distilbert/distilroberta-base", "rexarski/eli5_category", "fill-mask",
+           offline_parameters={"train_size": 366, "num_train_epochs": 1, "learning_rate": 5e-4, "batch_size": 8}),
     Lesson(6, "translation", "Translation", "번역", _T + "translation",
            "google-t5/t5-small", "Helsinki-NLP/opus_books"),
     Lesson(7, "summarization", "Summarization", "요약", _T + "summarization",

@@ -82,18 +82,26 @@ def spec_for(checkpoint: str, task: str | None = None) -> ModelStandIn:
     )
 
 
-def _intact(folder: Path) -> bool:
-    """True when the folder's manifest exists and every file still has its recorded hash."""
+def _recipe(spec: ModelStandIn) -> dict:
+    """What a built stand-in depends on: a cache built from an older course version no longer matches it."""
+    sources = PACKAGES[spec.package].files if spec.package else spec.files
+    return {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "head": spec.head,
+            "labels": list(spec.labels), "config": spec.config, "sources": sources}
+
+
+def _intact(folder: Path, spec: ModelStandIn) -> bool:
+    """True when the folder was built from this stand-in's current recipe and every file keeps its hash."""
     try:
-        files = json.loads((folder / MANIFEST).read_text())["files"]
-        return bool(files) and not _mismatched(folder, files)
+        manifest = json.loads((folder / MANIFEST).read_text())
+        files = manifest["files"]
+        return manifest.get("recipe") == _recipe(spec) and bool(files) and not _mismatched(folder, files)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
 
 def _write_manifest(folder: Path, spec: ModelStandIn) -> None:
     files = {p.relative_to(folder).as_posix(): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
-    manifest = {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "files": files}
+    manifest = {"recipe": _recipe(spec), "files": files}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
 
 
@@ -238,11 +246,11 @@ def standin_path(checkpoint: str, task: str | None = None) -> Path:
         return package_dir(spec.package)
     folder = paths.cache_dir() / checkpoint.replace("/", "__")
     try:
-        if _intact(folder):
+        if _intact(folder, spec):
             return folder
         folder.parent.mkdir(parents=True, exist_ok=True)
         with _build_lock(folder):
-            if _intact(folder):  # another process finished it while this one waited
+            if _intact(folder, spec):  # another process finished it while this one waited
                 return folder
             _build(spec, folder)
     except OSError as error:
@@ -252,7 +260,7 @@ def standin_path(checkpoint: str, task: str | None = None) -> Path:
 
 def _build(spec: ModelStandIn, folder: Path) -> None:
     if (folder / MANIFEST).exists():
-        print(f"Stand-in cache at {folder} is incomplete or changed; rebuilding it.")
+        print(f"Stand-in cache at {folder} is incomplete, changed or from an older course version; rebuilding it.")
     elif folder.exists():
         raise StandInError(
             f"{folder} exists but was not built by this course, so it is left untouched. "

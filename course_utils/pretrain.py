@@ -70,11 +70,14 @@ def _tokenizer_texts(spec: ModelStandIn, rows: list[dict]) -> list[str]:
 def build_model(spec: ModelStandIn, rows: list[dict]):
     """The stand-in's tokenizer, trained on the corpus, and its model with random weights."""
     import torch
-    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM
+    from transformers import AddedToken, AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM
 
     from .models import preprocessors
 
     (tokenizer,) = preprocessors(spec.model_type, _tokenizer_texts(spec, rows), spec.vocab_size)
+    if tokenizer.mask_token is not None:  # as in RoBERTa: "a <mask>" hides a whole word, space included
+        tokenizer.add_special_tokens({"mask_token": AddedToken(tokenizer.mask_token, lstrip=True, normalized=False,
+                                                               special=True)})
     special = {"vocab_size": len(tokenizer), "eos_token_id": tokenizer.eos_token_id,
                "pad_token_id": tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id}
     if tokenizer.bos_token_id is not None:

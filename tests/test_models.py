@@ -138,6 +138,19 @@ def test_corrupted_cache_is_rebuilt(monkeypatch, tmp_path, capsys):
     assert manifest(folder) == good
 
 
+def test_a_cache_built_for_an_older_standin_is_rebuilt(monkeypatch, tmp_path, capsys):
+    from dataclasses import replace
+
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    folder = models.standin_path("dslim/bert-base-NER")
+    capsys.readouterr()
+    spec = catalog.MODEL_STANDINS["dslim/bert-base-NER"]
+    monkeypatch.setitem(catalog.MODEL_STANDINS, spec.checkpoint, replace(spec, labels=("O", "B-X", "I-X")))
+    assert models.standin_path("dslim/bert-base-NER") == folder
+    assert "older course version; rebuilding" in capsys.readouterr().out
+    assert list(AutoConfig.from_pretrained(folder).id2label.values()) == ["O", "B-X", "I-X"]
+
+
 def _build_in_another_process(cache: str, results) -> None:
     os.environ["COURSE_CACHE_DIR"] = cache
     try:

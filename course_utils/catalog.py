@@ -144,6 +144,13 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             caveat_ko="대소문자를 구분하지 않는 같은 어휘의 실제 사전 학습 인코더이며, 작업 헤드는 훈련되지 않은 상태로 시작함",
         ),
         ModelStandIn(
+            "google-bert/bert-base-uncased", "packaged", MINILM, ENCODER_TASKS, package=MINILM,
+            caveat="real pretrained BERT encoder with the same uncased vocabulary, 6 layers instead of 12; any "
+                   "task head starts untrained",
+            caveat_ko="같은 uncased 어휘를 쓰는 실제 사전 학습 BERT 인코더(층은 12개가 아니라 6개)이며, 작업 헤드는 "
+                      "훈련되지 않은 상태로 시작함",
+        ),
+        ModelStandIn(
             "sentence-transformers/all-MiniLM-L6-v2", "packaged", MINILM, ENCODER_TASKS, package=MINILM,
             caveat="the very same weights as the Hub checkpoint, so its embeddings are real",
             caveat_ko="Hub 체크포인트와 똑같은 가중치이므로 임베딩도 실제와 같음",
@@ -230,6 +237,15 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
             },
         ),
         DatasetStandIn(
+            "allenai/swag", "allenai__swag",
+            files={
+                "README.md": "04b69190cbbe807feed029eab90f75e395c2af6279d0e937d23ab94abed83461",
+                "train.jsonl": "be6fa945ba628bfc9bbf0769bfc8917ea0c56f86ff3cdcabf31752607a9bf536",
+                "validation.jsonl": "1ae72565897c528e72b1a374a6894ed7af7a702312c190733ffe6cfe5aac8cf3",
+                "test.jsonl": "7eabd74d8859a58e38738e16f1b21c2746fc775cebeea5410f59ffee9e311c28",
+            },
+        ),
+        DatasetStandIn(
             "rexarski/eli5_category", "rexarski__eli5_category",
             files={
                 "README.md": "a4eef7b668a04d94abe83fad39816a647051bb0e08cc305768e63ac85ff622a7",
@@ -293,7 +309,9 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(7, "summarization", "Summarization", "요약", _T + "summarization",
            "google-t5/t5-small", "FiscalNote/billsum"),
     Lesson(8, "multiple_choice", "Multiple choice", "객관식 문제", _T + "multiple_choice",
-           "google-bert/bert-base-uncased", "allenai/swag"),
+           "google-bert/bert-base-uncased", "allenai/swag", "multiple-choice",
+           offline_parameters={"train_size": 300, "validation_size": 60, "eval_size": 100, "num_train_epochs": 2,
+                               "learning_rate": 1e-4, "batch_size": 8}),
     Lesson(9, "image_classification", "Image classification", "이미지 분류", _T + "image_classification",
            "google/vit-base-patch16-224-in21k", "ethz/food101"),
     Lesson(10, "semantic_segmentation", "Semantic segmentation", "의미론적 분할", _T + "semantic_segmentation",

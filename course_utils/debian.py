@@ -77,8 +77,9 @@ def build_corpus(english: Path, french: Path, out: Path) -> dict:
     en = parse_translations(_open_index(english))
     fr = parse_translations(_open_index(french))
     out.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0 keeps the gzip header free of the date, so the same index files give the same corpus file
-    with gzip.GzipFile(out, "wb", mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as handle:
+    # no name and mtime=0 keep the gzip header free of both, so the same index files give the same bytes
+    with open(out, "wb") as file, gzip.GzipFile("", "wb", fileobj=file, mtime=0) as raw, \
+            io.TextIOWrapper(raw, encoding="utf-8") as handle:
         for md5, entry in sorted(en.items(), key=lambda item: (item[1]["package"], item[0])):
             row = {"package": entry["package"], "en_short": entry["short"], "en_long": entry["long"]}
             if md5 in fr:

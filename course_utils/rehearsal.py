@@ -76,10 +76,25 @@ def eli5_row(words: list[str], index: int, split: str, rng: np.random.Generator)
             "title_urls": [], "selftext_urls": []}
 
 
+def swag_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of SWAG's schema: a context, the next sentence's first two words and four endings of a fifth of
+    the words each (the test split's label hidden, as in SWAG)."""
+    cut = max(1, len(words) * 3 // 10)
+    sent1, sent2 = " ".join(words[:cut]), " ".join(words[cut:cut + 2])
+    rest = words[cut + 2:] or words
+    size = max(1, len(rest) // 4)
+    endings = {f"ending{i}": " ".join(rest[i * size:(i + 1) * size] or rest[:size]) for i in range(4)}
+    return {"video-id": f"{split}{index}", "fold-ind": str(index), "startphrase": f"{sent1} {sent2}",
+            "sent1": sent1, "sent2": sent2, "gold-source": "gold", **endings,
+            "label": -1 if split == "test" else index % 4}
+
+
 def row_words(row: dict) -> list[str]:
     """The running text of a sample row, whichever dataset's schema it has."""
     if "tokens" in row:
         return row["tokens"]
+    if "sent1" in row:
+        return " ".join(row[key] for key in ("sent1", "sent2", "ending0", "ending1", "ending2", "ending3")).split()
     if "context" in row or "text" in row:
         return row.get("text", row.get("context", "")).split()
     return " ".join(row["answers"]["text"]).split()
@@ -125,6 +140,12 @@ SHAPES = {
     ),
     # ELI5-Category: a question's answers joined come to about 260 words on average (the guide's DistilGPT2
     # run makes 1,308 blocks of 128 tokens per epoch from 4,000 questions), with a long tail
+    # SWAG: a 13-word context, two words of the next sentence and four endings of about 9 words: 50 words in all
+    "08_multiple_choice": Shape(
+        "bert", "BertForMaskedLM", BERT_UNCASED, "allenai/swag",
+        rows={"train": 73_546, "validation": 20_006, "test": 20_005},
+        words_median=48, words_mean=50, words_range=(20, 110), make_row=swag_row,
+    ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", "rexarski/eli5_category",
         rows={"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
@@ -216,7 +237,8 @@ class WorkCounter:
         ids = kwargs.get("input_ids", args[0] if args else None)
         if ids is not None:
             # a training step's backward pass costs about twice its forward pass
-            self.flops += forward_flops(module, *ids.shape) * (3 if module.training else 1)
+            # (items, choices, tokens) for multiple choice: every choice is one sequence
+            self.flops += forward_flops(module, ids.numel() // ids.shape[-1], ids.shape[-1]) * (3 if module.training else 1)
 
 
 def lesson_cells(key: str) -> list[tuple[str, str]]:

@@ -43,3 +43,26 @@ def test_suggestions_fit_the_lessons_task(offline_mode):
     assert "for text-classification" in suggested and "distilbert/distilbert-base-uncased" in suggested
     assert "distilbert/distilgpt2" not in suggested and "dslim/bert-base-NER" not in suggested
     assert "pass a local model folder" in suggested
+
+
+def test_a_raw_hub_file_becomes_the_samples_file(offline_mode, capsys, monkeypatch):
+    monkeypatch.setenv("COURSE_LANG", "en")
+    path = offline.resolve(dataset="hf://datasets/rexarski/eli5_category/eli5-category-train.json.gz")
+    assert path == str(data.sample_path("rexarski/eli5_category") / "train.jsonl")
+    assert "file hf://datasets/rexarski/eli5_category/eli5-category-train.json.gz → course sample file" in \
+        capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("address", "message"), [
+    ("hf://datasets/rexarski/eli5_category/eli5-category-full.json.gz", "no stand-in for its file .*it has: eli5-"),
+    ("hf://datasets/rexarski", "not a file address of the form hf://datasets/<owner>/<dataset>/<file>"),
+    ("hf://datasets/someone/else/train.json", "No offline sample for dataset 'someone/else'"),
+])
+def test_raw_hub_files_without_a_sample_are_named(offline_mode, address, message):
+    with pytest.raises(data.SampleError, match=message):
+        offline.resolve(dataset=address)
+
+
+def test_a_local_file_is_used_as_it_is(offline_mode, tmp_path):
+    (tmp_path / "mine.jsonl").write_text("{}\n")
+    assert offline.resolve(dataset=str(tmp_path / "mine.jsonl")) == str(tmp_path / "mine.jsonl")

@@ -1,0 +1,83 @@
+import gzip
+import json
+
+import pytest
+
+from course_utils import catalog, debian, pretrain
+
+INDEX_EN = """Package: foo
+Description-md5: 1111
+Description-en: tool to frobnicate files
+ Foo frobnicates files quickly.
+ It is written in C.
+ .
+ This package contains the command-line program.
+
+Package: bar
+Description-md5: 2222
+Description-en: library for bars
+ Bar is a small library.
+"""
+INDEX_FR = """Package: foo
+Description-md5: 1111
+Description-fr: outil pour frobniquer des fichiers
+ Foo frobnique des fichiers rapidement.
+ Il est écrit en C.
+ .
+ Ce paquet contient le programme en ligne de commande.
+"""
+
+
+def test_translations_are_parsed_into_synopsis_and_paragraphs():
+    entries = debian.parse_translations(INDEX_EN)
+    assert entries["1111"] == {"package": "foo", "short": "tool to frobnicate files",
+                               "long": "Foo frobnicates files quickly. It is written in C.\n"
+                                       "This package contains the command-line program."}
+    assert entries["2222"]["long"] == "Bar is a small library."
+
+
+def test_the_corpus_aligns_english_and_french_by_description_and_is_reproducible(tmp_path):
+    (tmp_path / "en").write_text(INDEX_EN)
+    (tmp_path / "fr").write_text(INDEX_FR)
+    counts = debian.build_corpus(tmp_path / "en", tmp_path / "fr", tmp_path / "a.jsonl.gz")
+    debian.build_corpus(tmp_path / "en", tmp_path / "fr", tmp_path / "b.jsonl.gz")
+    assert counts == {"english": 2, "french": 1}
+    assert (tmp_path / "a.jsonl.gz").read_bytes() == (tmp_path / "b.jsonl.gz").read_bytes()
+    rows = {row["package"]: row for row in debian.read_corpus(tmp_path / "a.jsonl.gz")}
+    assert rows["foo"]["fr_short"] == "outil pour frobniquer des fichiers" and "fr_short" not in rows["bar"]
+
+
+def test_missing_index_files_say_how_to_get_them(tmp_path):
+    with pytest.raises(FileNotFoundError, match="Acquire::Languages=en,fr update"):
+        debian.index_files(tmp_path)
+
+
+def test_pairs_carry_t5s_task_prefixes_and_align_paragraphs():
+    row = {"package": "foo", "en_short": "tool", "en_long": "One two three. " * 8 + "\nSecond paragraph.",
+           "fr_short": "outil", "fr_long": "Un deux trois.\nDeuxième paragraphe."}
+    found = pretrain.pairs([row])
+    assert (pretrain.TRANSLATE + "tool", "outil") in found
+    assert (pretrain.TRANSLATE + "Second paragraph.", "Deuxième paragraphe.") in found
+    assert any(source.startswith(pretrain.SUMMARIZE) and target == "tool" for source, target in found)
+
+
+def test_held_out_descriptions_are_chosen_by_package_and_never_trained_on(tmp_path):
+    rows = [{"package": f"p{i}", "en_short": "s", "en_long": "l"} for i in range(500)]
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt") as handle:
+        handle.writelines(json.dumps(row) + "\n" for row in rows)
+    train, held = pretrain.split_corpus(tmp_path / "c.jsonl.gz")
+    assert 0 < len(held) < 30 and not {r["package"] for r in train} & {r["package"] for r in held}
+
+
+def test_every_course_pretrained_standin_has_a_recipe():
+    for spec in catalog.MODEL_STANDINS.values():
+        if spec.kind == "course-pretrained":
+            assert spec.objective in pretrain.LEARNING_RATE and spec.model_type and spec.config
+
+
+def test_pretraining_for_minutes_needs_a_gpu(monkeypatch, tmp_path):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(RuntimeError, match="needs a CUDA GPU; on a CPU give --steps"):
+        pretrain.pretrain("distilbert/distilgpt2", tmp_path / "none.jsonl.gz", tmp_path / "out", minutes=1)

@@ -86,7 +86,8 @@ def _recipe(spec: ModelStandIn) -> dict:
     """What a built stand-in depends on: a cache built from an older course version no longer matches it."""
     sources = PACKAGES[spec.package].files if spec.package else spec.files
     return {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "head": spec.head,
-            "labels": list(spec.labels), "config": spec.config, "sources": sources}
+            "labels": list(spec.labels), "model_type": spec.model_type, "config": spec.config,
+            "vocab_size": spec.vocab_size, "tokenizer_corpus": spec.tokenizer_corpus, "sources": sources}
 
 
 def _intact(folder: Path, spec: ModelStandIn) -> bool:

@@ -6,8 +6,8 @@ assert abs(chosen.float().mean().item() - mlm_probability) < 0.03
 assert abs(shares["<mask>"] - 0.8) < 0.07 and abs(sum(shares.values()) - 1) < 1e-6, shares
 # only chosen positions carry a label; the others are -100, which the loss skips
 assert ((batch["labels"] == -100) == ~chosen).all() and (batch["labels"][chosen] == original[chosen]).all()
-# fine-tuning on forum answers lowers the perplexity of hidden tokens
-assert after < 0.8 * before, (before, after)
+# fine-tuning on forum answers lowers the perplexity of the same hidden tokens
+assert after < 0.85 * before, (before, after)
 # the stand-in fills blanks with software words at first; after fine-tuning, fewer of them (the lesson says so)
 software = {"file", "game", "clone", "program", "terminal", "standalone", "lightweight", "free", "package"}
 count = [sum(word in software for words in answers[:2] for word in words) for answers in (words_before, words_after)]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import catalog, notebooks, runner
-from .paths import BUILD
+from .paths import BUILD, folder_name
 
 
 def _list(_: argparse.Namespace) -> None:
@@ -80,7 +80,7 @@ def _corpus(args: argparse.Namespace) -> None:
 def _pretrain(args: argparse.Namespace) -> None:
     from . import pretrain
 
-    out = Path(args.out) if args.out else BUILD / "standins" / args.checkpoint.replace("/", "__")
+    out = Path(args.out) if args.out else BUILD / "standins" / folder_name(args.checkpoint)
     print(f"Pretrained: {pretrain.pretrain(args.checkpoint, Path(args.corpus), out, args.minutes, args.steps, args.batch_size)}")
 
 

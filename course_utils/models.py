@@ -183,9 +183,13 @@ def _build_tiny(spec: ModelStandIn, folder: Path) -> None:
         processor.save_pretrained(folder)
 
 
+#: how each kind of stand-in is built into the cache
+BUILDERS = {"packaged": _build_packaged, "tiny": _build_tiny, "course-pretrained": _build_pretrained}
+
+
 def pretrained_dir(spec: ModelStandIn) -> Path:
     """A course-pretrained stand-in committed under standins/, after checking every file's pinned SHA-256."""
-    folder = paths.STANDINS / spec.checkpoint.replace("/", "__")
+    folder = paths.STANDINS / paths.folder_name(spec.checkpoint)
     if not spec.files:
         raise StandInError(f"The course has not pretrained its {spec.name} stand-in for {spec.checkpoint} yet "
                            f"(`python -m course_utils pretrain {spec.checkpoint}` on a GPU does it).")
@@ -245,7 +249,7 @@ def standin_path(checkpoint: str, task: str | None = None) -> Path:
     spec = spec_for(checkpoint, task)
     if spec.kind == "packaged" and spec.head is None:
         return package_dir(spec.package)
-    folder = paths.cache_dir() / checkpoint.replace("/", "__")
+    folder = paths.cache_dir() / paths.folder_name(checkpoint)
     try:
         if _intact(folder, spec):
             return folder
@@ -270,7 +274,7 @@ def _build(spec: ModelStandIn, folder: Path) -> None:
     build = Path(tempfile.mkdtemp(prefix=".build-", dir=folder.parent))
     try:
         with _quiet_transformers():
-            {"packaged": _build_packaged, "tiny": _build_tiny, "course-pretrained": _build_pretrained}[spec.kind](spec, build)
+            BUILDERS[spec.kind](spec, build)
         _write_manifest(build, spec)
         for path in [build, *build.rglob("*")]:  # mkdtemp makes a private folder: let other users read it
             os.chmod(path, 0o755 if path.is_dir() else 0o644)

@@ -22,6 +22,11 @@ def data_root() -> Path:
     return Path(override) if override else ROOT / "data"
 
 
+def folder_name(checkpoint: str) -> str:
+    """A stand-in's folder name, in the cache and under standins/: `owner/name` becomes `owner__name`."""
+    return checkpoint.replace("/", "__")
+
+
 def cache_dir() -> Path:
     """Where built stand-ins live: `$COURSE_CACHE_DIR`, else `~/.cache/hf-task-course`."""
     root = os.environ.get("COURSE_CACHE_DIR") or Path.home() / ".cache" / "hf-task-course"

@@ -119,6 +119,12 @@ class Shape:
     config: dict = field(default_factory=dict)
 
 
+#: ELI5-Category, read by lessons 04 and 05: a question's answers joined come to about 260 words on average
+#: (a published run of the guide makes 1,308 blocks of 128 tokens per epoch from 4,000 questions), long-tailed
+ELI5 = {"dataset": "rexarski/eli5_category",
+        "rows": {"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
+        "words_median": 170, "words_mean": 260, "words_range": (5, 4_000), "make_row": eli5_row}
+
 SHAPES = {
     # IMDb reviews: about 233 words on average (median about 174), from 10 to 2,470
     "01_text_classification": Shape(
@@ -138,8 +144,6 @@ SHAPES = {
         rows={"train": 87_599, "validation": 10_570},
         words_median=110, words_mean=120, words_range=(20, 650), make_row=squad_row,
     ),
-    # ELI5-Category: a question's answers joined come to about 260 words on average (the guide's DistilGPT2
-    # run makes 1,308 blocks of 128 tokens per epoch from 4,000 questions), with a long tail
     # SWAG: a 13-word context, two words of the next sentence and four endings of about 9 words: 50 words in all
     "08_multiple_choice": Shape(
         "bert", "BertForMaskedLM", BERT_UNCASED, "allenai/swag",
@@ -147,14 +151,10 @@ SHAPES = {
         words_median=48, words_mean=50, words_range=(20, 110), make_row=swag_row,
     ),
     "04_causal_language_modeling": Shape(
-        "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", "rexarski/eli5_category",
-        rows={"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
-        words_median=170, words_mean=260, words_range=(5, 4_000), make_row=eli5_row, config={"n_layer": 6},
+        "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
     ),
     "05_masked_language_modeling": Shape(
-        "roberta", "RobertaForMaskedLM", "distilbert/distilroberta-base", "rexarski/eli5_category",
-        rows={"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
-        words_median=170, words_mean=260, words_range=(5, 4_000), make_row=eli5_row,
+        "roberta", "RobertaForMaskedLM", "distilbert/distilroberta-base", **ELI5,
         config={"num_hidden_layers": 6, "vocab_size": 50_265, "max_position_embeddings": 514, "type_vocab_size": 1},
     ),
 }

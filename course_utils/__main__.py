@@ -81,7 +81,9 @@ def _pretrain(args: argparse.Namespace) -> None:
     from . import pretrain
 
     out = Path(args.out) if args.out else BUILD / "standins" / folder_name(args.checkpoint)
-    print(f"Pretrained: {pretrain.pretrain(args.checkpoint, Path(args.corpus), out, args.minutes, args.steps, args.batch_size)}")
+    done = pretrain.pretrain(args.checkpoint, Path(args.corpus), out, args.minutes, args.steps, args.batch_size,
+                             learning_rate=args.learning_rate)
+    print(f"Pretrained: {done}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -122,6 +124,7 @@ def parser() -> argparse.ArgumentParser:
     pre.add_argument("--minutes", type=float, default=4.0)
     pre.add_argument("--steps", type=int, help="a fixed number of steps instead of a time budget")
     pre.add_argument("--batch-size", type=int, default=128)
+    pre.add_argument("--learning-rate", type=float, help="peak learning rate (default: the objective's)")
     pre.set_defaults(func=_pretrain)
     return top
 

@@ -205,6 +205,15 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ModelStandIn(
             "google-t5/t5-small", "course-pretrained", "course T5", ("translation", "summarization"),
             head="text2text-generation", model_type="t5", vocab_size=8000, objective="seq2seq",
+            files={
+                "README.md": "da6a1aca99ab791e0ac6bcb21d15a1de0d36623ee56bde517c9c9eff9ceba58c",
+                "config.json": "b6118236a9efaadf1eb594df9e68c7b35e59af74f64419f454aba6a51efe78da",
+                "generation_config.json": "48835e3d207d2cc33a2c9793d8ba053bf96d19fb444f6e6403b8cde00437cccd",
+                "model.safetensors": "9267e77a6d51cb54b357fe6108bdbd6065aed652cfbbf8de46bfdf228cf6db2f",
+                "tokenizer.json": "0f681ed82958401de02f5e594c9504d571a1872302639b43cc13dd41dcc6286e",
+                "tokenizer_config.json": "0e236e66b2d433d74db9983544c49198ff3b1b8ec916e67a6e8e5a6101429a1e",
+                "training.json": "77aeae544648ee2c15e6f9abf18817f1730b3df99d3d3249436727cc8da9d67d",
+            },
             config={"d_model": 256, "d_ff": 768, "d_kv": 64, "num_heads": 4, "num_layers": 3,
                     "num_decoder_layers": 3, "feed_forward_proj": "relu", "tie_word_embeddings": True},
             caveat="a small T5 trained by the course to translate English to French and summarize, on Debian's "
@@ -258,6 +267,22 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
                        "eli5-category-validation-1.json.gz": "validation1.jsonl",
                        "eli5-category-validation-2.json.gz": "validation2.jsonl",
                        "eli5-category-test.json.gz": "test.jsonl"},
+        ),
+        DatasetStandIn(
+            "Helsinki-NLP/opus_books", "Helsinki-NLP__opus_books",
+            files={
+                "README.md": "82bd79b84f0475286ab7c112204250b0b316050cdcaa36417cf33d95fa3a5f7d",
+                "train.jsonl": "6b35a8a2f39e8dfff40857f37e4069d1578d5376983c8fbddd4c398ed0965c19",
+            },
+        ),
+        DatasetStandIn(
+            "FiscalNote/billsum", "FiscalNote__billsum",
+            files={
+                "README.md": "6c6e1d1312865366a16dbe6e3b2fc9cae175dd0eb935c9d7e879fa9328021c9a",
+                "train.jsonl": "1efd05feade20591d9c93518c3a9f6319c885fd3ed7067c37225ad870a19e3e1",
+                "test.jsonl": "06d81e404e42fb1dc5ec52c3178bc4a8a8da4ad6c53966bae7fbba6465fe1e90",
+                "ca_test.jsonl": "7b332c71f70d938e4929983c9e8c1542b1678e8a2db87437addf7f2247f4f45d",
+            },
         ),
         DatasetStandIn(
             "rajpurkar/squad", "rajpurkar__squad",

@@ -4,8 +4,8 @@
 architecture that the catalog gives the stand-in (its real model type at a small size) with the same
 objective as the real checkpoint: next-token prediction for GPT-2, masked tokens for RoBERTa, and for T5 the
 supervised half of its training mixture (English→French translation and summarization, behind T5's own task
-prefixes). It writes fp16 safetensors, the tokenizer and `training.json` into the output folder; the
-`standin-card` command then evaluates the result on held-out descriptions and writes its model card.
+prefixes). It writes fp16 safetensors, the tokenizer and `training.json` into the output folder; the model
+card beside them in standins/ records the held-out evaluation and what the stand-in cannot do.
 """
 
 from __future__ import annotations
@@ -139,11 +139,11 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
 
 
 #: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss)
-LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-3}
+LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2}
 
 
 def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, steps: int | None = None,
-             batch_size: int = 128, warmup_steps: int = 300) -> Path:
+             batch_size: int = 128, warmup_steps: int = 300, learning_rate: float | None = None) -> Path:
     """Train the stand-in for `steps`, or for about `minutes` (the step count is fixed after timing 50 steps)."""
     import torch
 
@@ -158,8 +158,14 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     model.to(device).train()
     print(f"{spec.name}: {model.num_parameters():,} parameters, vocabulary {len(tokenizer):,}")
     batches = training_batches(spec, tokenizer, train_rows, batch_size, random.Random(SEED))
-    peak = LEARNING_RATE[spec.objective]
-    optimizer = torch.optim.AdamW(model.parameters(), lr=peak, weight_decay=0.01, betas=(0.9, 0.98))
+    peak = learning_rate or LEARNING_RATE[spec.objective]
+    if spec.objective == "seq2seq":  # as T5 was pretrained: Adafactor scales each update by the weight's size, so
+        # T5's large embeddings (std 1) move as fast as its small projections; under AdamW they hardly moved
+        from transformers.optimization import Adafactor
+
+        optimizer = Adafactor(model.parameters(), lr=peak, scale_parameter=True, relative_step=False)
+    else:
+        optimizer = torch.optim.AdamW(model.parameters(), lr=peak, weight_decay=0.01, betas=(0.9, 0.98))
     total, step, losses = steps, 0, []
     started = time.time()
     while total is None or step < total:
@@ -187,7 +193,7 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     model.to(torch.float16).save_pretrained(out)
     tokenizer.save_pretrained(out)
     every = [losses[i:i + 250] for i in range(0, len(losses), 250)]
-    log = {"checkpoint": name, "steps": step, "batch_size": batch_size, "peak_learning_rate": peak,
+    log = {"checkpoint": name, "steps": step, "batch_size": batch_size, "optimizer": type(optimizer).__name__, "peak_learning_rate": peak,
            "warmup_steps": warm, "seconds": round(time.time() - started), "parameters": model.num_parameters(),
            "loss_every_250_steps": [round(sum(chunk) / len(chunk), 4) for chunk in every],
            "device": torch.cuda.get_device_name() if device == "cuda" else "cpu", "torch": torch.__version__}

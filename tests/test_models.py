@@ -5,7 +5,7 @@ import stat
 
 import pytest
 import torch
-from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
+from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer
 
 from course_utils import catalog, models, paths
 
@@ -99,6 +99,14 @@ def test_course_roberta_loads_in_full_precision_and_fills_in_software_words():
         logits = model(**inputs).logits[inputs["input_ids"] == tokenizer.mask_token_id][0]
     top = [tokenizer.decode(i).strip() for i in logits.topk(5).indices]
     assert "development" in top
+
+
+def test_course_t5_loads_in_full_precision_and_translates_software_words():
+    model, tokenizer = _full_precision("google-t5/t5-small", AutoModelForSeq2SeqLM)
+    inputs = tokenizer("translate English to French: This package contains the documentation.", return_tensors="pt")
+    with torch.no_grad():
+        french = tokenizer.decode(model.generate(**inputs, max_new_tokens=20)[0], skip_special_tokens=True)
+    assert "documentation" in french and "paquet" in french
 
 
 def test_a_standin_the_course_has_not_pretrained_yet_says_how(monkeypatch):

@@ -89,10 +89,24 @@ def swag_row(words: list[str], index: int, split: str, rng: np.random.Generator)
             "label": -1 if split == "test" else index % 4}
 
 
+def translation_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of OPUS Books' schema: the first half of the words as the English sentence, the rest as the French."""
+    half = max(1, len(words) // 2)
+    return {"id": str(index), "translation": {"en": " ".join(words[:half]), "fr": " ".join(words[half:] or words)}}
+
+
+def bill_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
+    """A row of BillSum's schema: the words as the bill, a summary of a fifth of them and a title of fifteen."""
+    return {"text": " ".join(words), "summary": " ".join(words[:min(600, max(20, len(words) // 5))]),
+            "title": " ".join(words[:15])}
+
+
 def row_words(row: dict) -> list[str]:
     """The running text of a sample row, whichever dataset's schema it has."""
     if "tokens" in row:
         return row["tokens"]
+    if "translation" in row:
+        return " ".join(row["translation"].values()).split()
     if "sent1" in row:
         return " ".join(row[key] for key in ("sent1", "sent2", "ending0", "ending1", "ending2", "ending3")).split()
     if "context" in row or "text" in row:
@@ -149,6 +163,19 @@ SHAPES = {
         "bert", "BertForMaskedLM", BERT_UNCASED, "allenai/swag",
         rows={"train": 73_546, "validation": 20_006, "test": 20_005},
         words_median=48, words_mean=50, words_range=(20, 110), make_row=swag_row,
+    ),
+    # OPUS Books en-fr: 33.0 MB of text in 127,085 pairs, about 21 English and 22 French words a pair; long-tailed
+    "06_translation": Shape(
+        "t5", "T5ForConditionalGeneration", "google-t5/t5-small", "Helsinki-NLP/opus_books",
+        rows={"train": 127_085}, words_median=30, words_mean=43, words_range=(2, 800), make_row=translation_row,
+        config={"decoder_start_token_id": 0},  # T5's decoder starts from the padding token
+    ),
+    # BillSum: about 12 KB a bill in every split (14.9 MB for 1,237 California bills), so about 1,500 words of text
+    "07_summarization": Shape(
+        "t5", "T5ForConditionalGeneration", "google-t5/t5-small", "FiscalNote/billsum",
+        rows={"train": 18_949, "test": 3_269, "ca_test": 1_237},
+        words_median=1_200, words_mean=1_500, words_range=(150, 12_000), make_row=bill_row,
+        config={"decoder_start_token_id": 0},
     ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
@@ -208,37 +235,39 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
     return folder
 
 
-def forward_flops(model, batch: int, length: int) -> float:
-    """Floating-point operations of one forward pass: every weight outside the input embeddings (2 per weight
-    and token; an output layer tied to the embeddings counts once, as the layer it is) plus attention."""
-    import torch
-
-    config = model.config
-    dense = sum(p.numel() for module in model.modules() if not isinstance(module, torch.nn.Embedding)
-                for p in module.parameters(recurse=False))
-    attention = 4 * config.num_hidden_layers * length * length * config.hidden_size
-    return batch * (2 * dense * length + attention)
-
-
 class WorkCounter:
-    """Adds up the floating-point work of every forward pass of one model, and of its backward passes."""
+    """Adds up the floating-point work of one model: two operations per weight of every linear layer and per token
+    that passes through it (an output layer tied to the embeddings counts, as the layer it is; a training step
+    three times, since its backward pass costs about twice the forward), plus self-attention over the inputs.
+    Counted layer by layer, an encoder-decoder's short targets and each step of `generate` cost what they do."""
 
     def __init__(self) -> None:
         self.flops = 0.0
         self.model = None
 
     def watch(self, model) -> None:
+        import torch
+        from transformers.pytorch_utils import Conv1D
+
         if model is self.model:
             return
         self.model = model
-        model.register_forward_pre_hook(self._count, with_kwargs=True)
+        for module in model.modules():
+            if isinstance(module, (torch.nn.Linear, Conv1D)):
+                module.register_forward_hook(self._linear)
+        model.register_forward_pre_hook(self._attention, with_kwargs=True)
 
-    def _count(self, module, args, kwargs) -> None:
+    def _linear(self, module, args, output) -> None:
+        inputs = module.in_features if hasattr(module, "in_features") else module.nx  # GPT-2's Conv1D has nx
+        self.flops += 2 * module.weight.numel() * (args[0].numel() // inputs) * (3 if module.training else 1)
+
+    def _attention(self, module, args, kwargs) -> None:
         ids = kwargs.get("input_ids", args[0] if args else None)
-        if ids is not None:
-            # a training step's backward pass costs about twice its forward pass
-            # (items, choices, tokens) for multiple choice: every choice is one sequence
-            self.flops += forward_flops(module, ids.numel() // ids.shape[-1], ids.shape[-1]) * (3 if module.training else 1)
+        if ids is not None:  # scores and weighted values: 4 operations per layer, per pair of positions and width
+            config, length = module.config, ids.shape[-1]
+            sequences = ids.numel() // length  # (items, choices, tokens) for multiple choice: each choice is one
+            work = 4 * config.num_hidden_layers * length * length * config.hidden_size * sequences
+            self.flops += work * (3 if module.training else 1)
 
 
 def lesson_cells(key: str) -> list[tuple[str, str]]:

@@ -46,9 +46,12 @@ def test_synthetic_eli5_rows_share_their_words_among_one_to_three_answers():
 def test_an_output_layer_tied_to_the_embeddings_counts_as_work():
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    model = GPT2LMHeadModel(GPT2Config(n_layer=1, n_head=2, n_embd=16, n_positions=8, vocab_size=1000))
+    model = GPT2LMHeadModel(GPT2Config(n_layer=1, n_head=2, n_embd=16, n_positions=8, vocab_size=1000)).eval()
     assert model.lm_head.weight is model.transformer.wte.weight
-    assert rehearsal.forward_flops(model, 1, 1) >= 2 * 1000 * 16
+    counter = rehearsal.WorkCounter()
+    counter.watch(model)
+    model(input_ids=torch.ones(1, 1, dtype=torch.long))
+    assert counter.flops >= 2 * 1000 * 16
 
 
 def test_the_work_counter_counts_training_steps_three_times():
@@ -56,14 +59,32 @@ def test_the_work_counter_counts_training_steps_three_times():
                                                   intermediate_size=64, vocab_size=100, num_labels=3))
     counter = rehearsal.WorkCounter()
     counter.watch(model)
+    counter.watch(model)  # watching twice does not count twice
     ids = torch.ones(4, 10, dtype=torch.long)
     model.eval()
     model(input_ids=ids)
     once = counter.flops
-    assert once == rehearsal.forward_flops(model, 4, 10) > 0
+    dense = sum(m.weight.numel() for m in model.modules() if isinstance(m, torch.nn.Linear))
+    assert once == 2 * dense * 40 + 4 * 2 * 10 * 10 * 32 * 4
     model.train()
     model(input_ids=ids)
     assert counter.flops == pytest.approx(4 * once)
+
+
+def test_the_work_counter_counts_a_decoder_at_the_targets_length():
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    model = T5ForConditionalGeneration(T5Config(d_model=16, d_ff=32, d_kv=4, num_heads=2, num_layers=1,
+                                                vocab_size=50, decoder_start_token_id=0)).eval()
+    counter = rehearsal.WorkCounter()
+    counter.watch(model)
+    model(input_ids=torch.ones(1, 100, dtype=torch.long), labels=torch.ones(1, 5, dtype=torch.long))
+    encoder = sum(m.weight.numel() for m in model.encoder.modules() if isinstance(m, torch.nn.Linear))
+    decoder = sum(m.weight.numel() for m in model.decoder.modules() if isinstance(m, torch.nn.Linear))
+    cross = sum(m.weight.numel() for name, m in model.decoder.named_modules()
+                if isinstance(m, torch.nn.Linear) and "EncDecAttention" in name and name[-1] in "kv")
+    linear = 2 * (encoder * 100 + (decoder - cross) * 5 + cross * 100 + 50 * 16 * 5)
+    assert counter.flops == linear + 4 * 1 * 100 * 100 * 16
 
 
 def test_the_rehearsal_needs_a_gpu(monkeypatch, tmp_path):

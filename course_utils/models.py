@@ -106,14 +106,14 @@ def _write_manifest(folder: Path, spec: ModelStandIn) -> None:
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
 
 
-def _head_model(spec: ModelStandIn, config, pretrained: Path | None = None):
+def _head_model(spec: ModelStandIn, config, pretrained: Path | None = None, **source):
     """A head of the right kind (on `pretrained` weights if given, untrained otherwise), seeded for identical builds."""
     import torch
     import transformers
 
     auto = getattr(transformers, HEAD_CLASSES[spec.head])
     torch.manual_seed(SEED)
-    return auto.from_pretrained(pretrained, config=config) if pretrained else auto.from_config(config)
+    return auto.from_pretrained(pretrained, config=config, **source) if pretrained else auto.from_config(config)
 
 
 def _label_kwargs(spec: ModelStandIn) -> dict:
@@ -126,10 +126,15 @@ def _label_kwargs(spec: ModelStandIn) -> dict:
 def _build_packaged(spec: ModelStandIn, folder: Path) -> None:
     from transformers import AutoConfig, AutoTokenizer
 
-    base = package_dir(spec.package)
-    config = AutoConfig.from_pretrained(base, **_label_kwargs(spec))
-    _head_model(spec, config, pretrained=base).save_pretrained(folder)
-    AutoTokenizer.from_pretrained(base).save_pretrained(folder)
+    base, gguf = package_dir(spec.package), PACKAGES[spec.package].gguf
+    source = {"gguf_file": gguf} if gguf else {}
+    config = AutoConfig.from_pretrained(base, **source, **_label_kwargs(spec))
+    model = _head_model(spec, config, pretrained=base, **source)
+    if gguf:  # the weights arrive expanded to full precision: keep them as an ordinary model, not a quantized one
+        model.hf_quantizer = None
+        del model.config.quantization_config
+    model.save_pretrained(folder)
+    AutoTokenizer.from_pretrained(base, **source).save_pretrained(folder)
 
 
 def preprocessors(model_type: str, corpus: list[str], vocab_size: int) -> list:

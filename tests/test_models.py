@@ -109,6 +109,20 @@ def test_course_t5_loads_in_full_precision_and_translates_software_words():
     assert "documentation" in french and "paquet" in french
 
 
+def test_smollm2_is_expanded_from_its_gguf_into_an_ordinary_model_that_writes_english():
+    from transformers import AutoModelForCausalLM
+
+    folder = models.standin_path("HuggingFaceTB/SmolLM2-135M-Instruct")
+    config = json.loads((folder / "config.json").read_text())
+    assert config["model_type"] == "llama" and "quantization_config" not in config
+    model = AutoModelForCausalLM.from_pretrained(folder).eval()
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    inputs = tokenizer("The capital of France is", return_tensors="pt")
+    with torch.no_grad():
+        output = model.generate(**inputs, max_new_tokens=4, do_sample=False)
+    assert "Paris" in tokenizer.decode(output[0])
+
+
 def test_a_standin_the_course_has_not_pretrained_yet_says_how(monkeypatch):
     spec = catalog.ModelStandIn("course/later", "course-pretrained", "later", ("fill-mask",), head="fill-mask")
     monkeypatch.setitem(catalog.MODEL_STANDINS, spec.checkpoint, spec)

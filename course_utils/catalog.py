@@ -187,6 +187,13 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                       "쓰지만 조금 덜 정확함",
         ),
         ModelStandIn(
+            "HuggingFaceTB/SmolLM2-360M-Instruct", "packaged", SMOLLM2, ("text-generation",), head="text-generation",
+            package=SMOLLM2,
+            caveat="the 135M model of the same family stands in for the 360M one: same tokenizer and chat template, "
+                   "plainer text",
+            caveat_ko="같은 계열의 135M 모델이 360M 모델을 대신함: 토크나이저와 채팅 템플릿은 같고, 글은 더 단순함",
+        ),
+        ModelStandIn(
             "distilbert/distilroberta-base", "course-pretrained", "course RoBERTa", ("fill-mask",), head="fill-mask",
             model_type="roberta", vocab_size=8192, objective="masked",
             files={
@@ -384,7 +391,8 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(19, "text_to_speech", "Text to speech", "텍스트 음성 변환", _T + "text-to-speech",
            "microsoft/speecht5_tts", "facebook/voxpopuli"),
     Lesson(20, "text_generation_strategies", "Text generation strategies", "텍스트 생성 전략",
-           DOCS + "generation_strategies", "HuggingFaceTB/SmolLM2-135M-Instruct"),
+           DOCS + "generation_strategies", "HuggingFaceTB/SmolLM2-360M-Instruct", None, "text-generation",
+           offline_parameters={"max_new_tokens": 48, "num_samples": 3}, ready=True),
 )
 
 

@@ -100,6 +100,8 @@ class ModelStandIn:
     #: the SHA-256 of each committed file in standins/<checkpoint with / as __>/
     objective: str | None = None
     files: dict = field(default_factory=dict)
+    #: another checkpoint whose stand-in this one uses as it is (the same weights, one folder in the cache)
+    shares: str | None = None
     #: one plain sentence on what this stand-in can and cannot show, in each edition's language
     caveat: str = ""
     caveat_ko: str = ""
@@ -188,7 +190,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ),
         ModelStandIn(
             "HuggingFaceTB/SmolLM2-360M-Instruct", "packaged", SMOLLM2, ("text-generation",), head="text-generation",
-            package=SMOLLM2,
+            package=SMOLLM2, shares="HuggingFaceTB/SmolLM2-135M-Instruct",
             caveat="the 135M model of the same family stands in for the 360M one: same tokenizer and chat template, "
                    "plainer text",
             caveat_ko="같은 계열의 135M 모델이 360M 모델을 대신함: 토크나이저와 채팅 템플릿은 같고, 글은 더 단순함",

@@ -252,6 +252,8 @@ def _cache_error(error: OSError) -> StandInError:
 def standin_path(checkpoint: str, task: str | None = None) -> Path:
     """Folder to pass to `from_pretrained` instead of `checkpoint`, built on first use and checked after."""
     spec = spec_for(checkpoint, task)
+    if spec.shares:
+        return standin_path(spec.shares, task)
     if spec.kind == "packaged" and spec.head is None:
         return package_dir(spec.package)
     folder = paths.cache_dir() / paths.folder_name(checkpoint)

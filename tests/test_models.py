@@ -123,6 +123,11 @@ def test_smollm2_is_expanded_from_its_gguf_into_an_ordinary_model_that_writes_en
     assert "Paris" in tokenizer.decode(output[0])
 
 
+def test_a_standin_that_shares_another_uses_its_folder():
+    assert (models.standin_path("HuggingFaceTB/SmolLM2-360M-Instruct")
+            == models.standin_path("HuggingFaceTB/SmolLM2-135M-Instruct"))
+
+
 def test_a_standin_the_course_has_not_pretrained_yet_says_how(monkeypatch):
     spec = catalog.ModelStandIn("course/later", "course-pretrained", "later", ("fill-mask",), head="fill-mask")
     monkeypatch.setitem(catalog.MODEL_STANDINS, spec.checkpoint, spec)

@@ -74,6 +74,24 @@ class Package:
 
 
 @dataclass(frozen=True)
+class HeadTraining:
+    """How the course trains a packaged stand-in's task head once, on a course sample, when it builds it."""
+
+    #: the course sample, its splits to learn from, and the text and label columns
+    dataset: str
+    splits: tuple[str, ...]
+    columns: tuple[str, str]
+    #: the sample's class names (for entity tags: entity types, without B-/I-) → the real checkpoint's labels
+    label_map: dict
+    epochs: int
+    learning_rate: float
+    batch_size: int = 16
+    #: tokens per example; "left" keeps a review's end, where its verdict usually is
+    max_length: int = 64
+    truncation_side: str = "right"
+
+
+@dataclass(frozen=True)
 class ModelStandIn:
     """What replaces a Hub checkpoint offline, and what it can and cannot show."""
 
@@ -100,6 +118,8 @@ class ModelStandIn:
     #: the SHA-256 of each committed file in standins/<checkpoint with / as __>/
     objective: str | None = None
     files: dict = field(default_factory=dict)
+    #: for a head on packaged weights: how the course trains it on its samples (None leaves it untrained)
+    training: HeadTraining | None = None
     #: another checkpoint whose stand-in this one uses as it is (the same weights, one folder in the cache)
     shares: str | None = None
     #: one plain sentence on what this stand-in can and cannot show, in each edition's language
@@ -147,6 +167,9 @@ SMOLLM2 = "SmolLM2-135M-Instruct"
 ENCODER_TASKS = ("feature-extraction", "text-classification", "token-classification", "question-answering",
                  "multiple-choice")
 CONLL_LABELS = ("O", "B-MISC", "I-MISC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+#: WNUT 17's entity types as CoNLL-2003's: bands and teams are organisations, works and products are "other"
+WNUT_TO_CONLL = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG",
+                 "creative-work": "MISC", "product": "MISC"}
 
 MODEL_STANDINS: dict[str, ModelStandIn] = {
     s.checkpoint: s
@@ -171,14 +194,23 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ModelStandIn(
             "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "packaged", MINILM,
             ("text-classification",), head="text-classification", labels=("NEGATIVE", "POSITIVE"), package=MINILM,
-            caveat="real encoder but an untrained sentiment head: its labels are right, its answers are chance",
-            caveat_ko="인코더는 실제이지만 감성 헤드는 훈련되지 않음: 레이블은 맞지만 답은 우연 수준임",
+            training=HeadTraining("stanfordnlp/imdb", ("train",), ("text", "label"),
+                                  {"neg": "NEGATIVE", "pos": "POSITIVE"}, epochs=3, learning_rate=2e-4,
+                                  max_length=32, truncation_side="left"),
+            caveat="real encoder whose sentiment head the course trained on its 300 sample movie reviews: plain "
+                   "opinions come out right, subtle ones often do not",
+            caveat_ko="실제 인코더에 강좌가 샘플 영화 리뷰 300개로 감성 헤드를 훈련시킨 것: 분명한 의견은 맞히지만 "
+                      "미묘한 의견은 자주 틀림",
         ),
         ModelStandIn(
             "dslim/bert-base-NER", "packaged", MINILM, ("token-classification",),
             head="token-classification", labels=CONLL_LABELS, package=MINILM,
-            caveat="real encoder but an untrained entity head: its tags are right, its answers are noise",
-            caveat_ko="인코더는 실제이지만 개체 헤드는 훈련되지 않음: 태그는 맞지만 답은 잡음임",
+            training=HeadTraining("leondz/wnut_17", ("train", "validation"), ("tokens", "ner_tags"),
+                                  WNUT_TO_CONLL, epochs=5, learning_rate=2e-4),
+            caveat="real encoder whose entity head the course trained on its 750 sample posts (WNUT types mapped "
+                   "to CoNLL's): it finds common names of people and places, and misses or splits unusual ones",
+            caveat_ko="실제 인코더에 강좌가 샘플 게시글 750개(WNUT 유형을 CoNLL 유형으로 바꿈)로 개체 헤드를 훈련시킨 "
+                      "것: 흔한 사람 이름과 지명은 찾지만 낯선 이름은 놓치거나 쪼갬",
         ),
         ModelStandIn(
             "HuggingFaceTB/SmolLM2-135M-Instruct", "packaged", SMOLLM2, ("text-generation",), head="text-generation",

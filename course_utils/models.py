@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 from . import paths
@@ -85,9 +86,11 @@ def spec_for(checkpoint: str, task: str | None = None) -> ModelStandIn:
 def _recipe(spec: ModelStandIn) -> dict:
     """What a built stand-in depends on: a cache built from an older course version no longer matches it."""
     sources = PACKAGES[spec.package].files if spec.package else spec.files
-    return {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "head": spec.head,
+    recipe = {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "head": spec.head,
             "labels": list(spec.labels), "model_type": spec.model_type, "config": spec.config,
-            "vocab_size": spec.vocab_size, "tokenizer_corpus": spec.tokenizer_corpus, "sources": sources}
+            "vocab_size": spec.vocab_size, "tokenizer_corpus": spec.tokenizer_corpus, "sources": sources,
+            "training": asdict(spec.training) if spec.training else None}
+    return json.loads(json.dumps(recipe))  # as the manifest reads back: tuples become lists
 
 
 def _intact(folder: Path, spec: ModelStandIn) -> bool:
@@ -133,8 +136,24 @@ def _build_packaged(spec: ModelStandIn, folder: Path) -> None:
     if gguf:  # the weights arrive expanded to full precision: keep them as an ordinary model, not a quantized one
         model.hf_quantizer = None
         del model.config.quantization_config
+    if spec.training:
+        _train(spec, model, AutoTokenizer.from_pretrained(base))
     model.save_pretrained(folder)
     AutoTokenizer.from_pretrained(base, **source).save_pretrained(folder)
+
+
+def _train(spec: ModelStandIn, model, tokenizer) -> None:
+    from .heads import train_head
+    from .lang import say
+
+    training = spec.training
+    splits = "+".join(training.splits)
+    print(say(f"Training the {spec.head} head of {spec.checkpoint}'s stand-in once on the course sample "
+              f"{training.dataset} ({splits}, {training.epochs} epochs; about a minute on a laptop)...",
+              f"{spec.checkpoint} 대체 모델의 {spec.head} 헤드를 강좌 샘플 {training.dataset}({splits}, "
+              f"{training.epochs}에폭)로 한 번 훈련합니다(노트북 컴퓨터에서 1분쯤)..."), flush=True)
+    losses = train_head(model, tokenizer, training)
+    print(say("Training loss by epoch: ", "에폭별 훈련 손실: ") + " → ".join(f"{loss:.3f}" for loss in losses))
 
 
 def preprocessors(model_type: str, corpus: list[str], vocab_size: int) -> list:

@@ -40,7 +40,17 @@ def test_bare_encoder_checkpoint_resolves_to_the_package():
     assert models.standin_path("distilbert/distilbert-base-uncased") == models.package_dir(catalog.MINILM)
 
 
-def test_head_standin_carries_the_real_labels():
+def untrained(monkeypatch, checkpoint):
+    """Skip a stand-in's head training (a minute of CPU) in tests about how the cache is built."""
+    from dataclasses import replace
+
+    spec = replace(catalog.MODEL_STANDINS[checkpoint], training=None)
+    monkeypatch.setitem(catalog.MODEL_STANDINS, checkpoint, spec)
+    return spec
+
+
+def test_head_standin_carries_the_real_labels(monkeypatch):
+    untrained(monkeypatch, "dslim/bert-base-NER")
     folder = models.standin_path("dslim/bert-base-NER")
     config = AutoConfig.from_pretrained(folder)
     assert tuple(config.id2label.values()) == catalog.CONLL_LABELS
@@ -169,9 +179,9 @@ def test_a_cache_built_for_an_older_standin_is_rebuilt(monkeypatch, tmp_path, ca
     from dataclasses import replace
 
     monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    spec = untrained(monkeypatch, "dslim/bert-base-NER")
     folder = models.standin_path("dslim/bert-base-NER")
     capsys.readouterr()
-    spec = catalog.MODEL_STANDINS["dslim/bert-base-NER"]
     monkeypatch.setitem(catalog.MODEL_STANDINS, spec.checkpoint, replace(spec, labels=("O", "B-X", "I-X")))
     assert models.standin_path("dslim/bert-base-NER") == folder
     assert "older course version; rebuilding" in capsys.readouterr().out

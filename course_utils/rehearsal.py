@@ -13,7 +13,7 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -122,15 +122,18 @@ class Shape:
     model_class: str
     #: the checkpoint whose offline stand-in lends its tokenizer (the model keeps its real vocabulary size)
     tokenizer_checkpoint: str
-    dataset: str
-    rows: dict
-    #: length in words: the real median, mean and range
-    words_median: float
-    words_mean: float
-    words_range: tuple[int, int]
-    make_row: Callable[[list[str], int, str, np.random.Generator], dict]
+    #: the dataset (None for a lesson without one), its split sizes, and the length of a row in words: the real
+    #: median, mean and range
+    dataset: str | None = None
+    rows: dict = field(default_factory=dict)
+    words_median: float = 0
+    words_mean: float = 0
+    words_range: tuple[int, int] = (0, 0)
+    make_row: Callable[[list[str], int, str, np.random.Generator], dict] | None = None
     #: config values where the real checkpoint differs from its model type's default (e.g. fewer layers)
     config: dict = field(default_factory=dict)
+    #: for a lesson with a second model at `assistant_checkpoint`: its config values, on the same architecture
+    assistant_config: dict | None = None
 
 
 #: ELI5-Category, read by lessons 04 and 05: a question's answers joined come to about 260 words on average
@@ -138,6 +141,9 @@ class Shape:
 ELI5 = {"dataset": "rexarski/eli5_category",
         "rows": {"train": 91_772, "validation1": 5_446, "validation2": 2_375, "test": 5_411},
         "words_median": 170, "words_mean": 260, "words_range": (5, 4_000), "make_row": eli5_row}
+
+#: what the SmolLM2 models share beyond their width and depth
+SMOLLM2 = {"tie_word_embeddings": True, "max_position_embeddings": 8192}
 
 SHAPES = {
     # IMDb reviews: about 233 words on average (median about 174), from 10 to 2,470
@@ -177,6 +183,16 @@ SHAPES = {
         words_median=1_200, words_mean=1_500, words_range=(150, 12_000), make_row=bill_row,
         config={"decoder_start_token_id": 0},
     ),
+    # SmolLM2-360M-Instruct and its 135M assistant: Llama with 49,152 tokens and tied embeddings. Random weights never
+    # choose the end token, so every call generates all `max_new_tokens`, and drafts are rarely accepted: the
+    # rehearsal times the longest texts and the assistant's worst case.
+    "20_text_generation_strategies": Shape(
+        "llama", "LlamaForCausalLM", "HuggingFaceTB/SmolLM2-135M-Instruct",
+        config=dict(SMOLLM2, hidden_size=960, intermediate_size=2560, num_hidden_layers=32, num_attention_heads=15,
+                    num_key_value_heads=5),
+        assistant_config=dict(SMOLLM2, hidden_size=576, intermediate_size=1536, num_hidden_layers=30,
+                              num_attention_heads=9, num_key_value_heads=3),
+    ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
     ),
@@ -215,22 +231,28 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
     return folder
 
 
-def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = None) -> Path:
-    """The architecture at its real size with random weights, and a tokenizer (the stand-in's, unless
-    `tokenizer_dir` names another folder); the model keeps the real vocabulary size, which the output layer's
-    cost depends on."""
-    import torch
-    import transformers
-    from transformers import AutoConfig, AutoTokenizer
+def real_size_config(shape: Shape, tokenizer):
+    """The real checkpoint's config: its model type's defaults, the shape's values, and the tokenizer's size and
+    special tokens (at least the default vocabulary, which the output layer's cost depends on)."""
+    from transformers import AutoConfig
 
-    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
     default = AutoConfig.for_model(shape.model_type)
     ids = {key: getattr(tokenizer, key) for key in ("pad_token_id", "bos_token_id", "eos_token_id")
            if getattr(tokenizer, key) is not None}
-    config = AutoConfig.for_model(shape.model_type, **{"vocab_size": max(len(tokenizer), default.vocab_size),
-                                                       **ids, **shape.config})
+    return AutoConfig.for_model(shape.model_type, **{"vocab_size": max(len(tokenizer), default.vocab_size),
+                                                     **ids, **shape.config})
+
+
+def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = None) -> Path:
+    """The architecture at its real size with random weights, and a tokenizer (the stand-in's, unless
+    `tokenizer_dir` names another folder)."""
+    import torch
+    import transformers
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
     torch.manual_seed(0)
-    getattr(transformers, shape.model_class)(config).save_pretrained(folder)
+    getattr(transformers, shape.model_class)(real_size_config(shape, tokenizer)).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
 
@@ -297,7 +319,10 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
     os.environ.update({"TQDM_DISABLE": "1", "COURSE_LANG": "en"})
     started = time.perf_counter()
     model_dir = real_size_model(shape, out / "model", tokenizer_dir)
-    data_dir = synthetic_dataset(shape, out / "data")
+    data_dir = synthetic_dataset(shape, out / "data") if shape.dataset else None
+    if shape.assistant_config is not None:
+        assistant = replace(shape, config=shape.assistant_config)
+        assistant_dir = real_size_model(assistant, out / "assistant", tokenizer_dir)
     print(f"real-size stand-ins ready in {time.perf_counter() - started:.0f} s", flush=True)
 
     counter, rows, namespace = WorkCounter(), [], {}
@@ -306,6 +331,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
         code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
         if cell_id == "parameters":
             code += f"\ncheckpoint = {str(model_dir)!r}\noutput_dir = 'outputs'"
+            code += f"\nassistant_checkpoint = {str(assistant_dir)!r}" if shape.assistant_config is not None else ""
             code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
             code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
         work_before = counter.flops

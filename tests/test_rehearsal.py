@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 import torch
 from datasets import load_dataset
-from transformers import BertConfig, BertForTokenClassification
+from transformers import AutoModelForCausalLM, BertConfig, BertForTokenClassification
 
 from course_utils import data, rehearsal
 
 
-@pytest.mark.parametrize("key", sorted(rehearsal.SHAPES))
+@pytest.mark.parametrize("key", sorted(key for key, shape in rehearsal.SHAPES.items() if shape.dataset))
 def test_synthetic_data_has_the_samples_schema_and_the_real_lengths(key, tmp_path):
     shape = rehearsal.SHAPES[key]
     small = replace(shape, rows={split: 400 for split in shape.rows})
@@ -85,6 +85,26 @@ def test_the_work_counter_counts_a_decoder_at_the_targets_length():
                 if isinstance(m, torch.nn.Linear) and "EncDecAttention" in name and name[-1] in "kv")
     linear = 2 * (encoder * 100 + (decoder - cross) * 5 + cross * 100 + 50 * 16 * 5)
     assert counter.flops == linear + 4 * 1 * 100 * 100 * 16
+
+
+class SmolTokenizer:
+    """What the rehearsal reads from SmolLM2's tokenizer, without building its 538 MB stand-in."""
+
+    pad_token_id, bos_token_id, eos_token_id = 2, 1, 2
+
+    def __len__(self) -> int:
+        return 49_152
+
+
+def test_the_generation_rehearsal_builds_smollm2_at_its_published_sizes():
+    shape = rehearsal.SHAPES["20_text_generation_strategies"]
+    sizes = []
+    for config in (shape.config, shape.assistant_config):
+        with torch.device("meta"):
+            model = AutoModelForCausalLM.from_config(rehearsal.real_size_config(replace(shape, config=config),
+                                                                                SmolTokenizer()))
+        sizes.append(sum(weight.numel() for weight in model.parameters()))
+    assert sizes == [361_821_120, 134_515_008]  # the parameter counts of SmolLM2-360M and SmolLM2-135M
 
 
 def test_the_rehearsal_needs_a_gpu(monkeypatch, tmp_path):

@@ -66,7 +66,8 @@ def _bench(_: argparse.Namespace) -> None:
 def _rehearse(args: argparse.Namespace) -> None:
     from . import rehearsal
 
-    print(f"Rehearsal report: {rehearsal.rehearse(args.lesson, Path(args.out), args.gpu_gib, args.tokenizer)}")
+    parameters = runner.parse_parameters(args.parameter or [], catalog.lesson(args.lesson))
+    print(f"Rehearsal report: {rehearsal.rehearse(args.lesson, Path(args.out), args.gpu_gib, args.tokenizer, parameters)}")
 
 
 def _corpus(args: argparse.Namespace) -> None:
@@ -110,6 +111,9 @@ def parser() -> argparse.ArgumentParser:
     rehearse.add_argument("--gpu-gib", type=float, default=15.0, help="cap GPU memory like a T4's 15 GiB")
     rehearse.add_argument("--tokenizer", type=Path, help="tokenizer folder with the real vocabulary "
                                                          "(default: the packaged stand-in's)")
+    rehearse.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                          help="change one default, e.g. a smaller train_size, to time the cells after training "
+                               "when the whole run does not fit the GPU time at hand (the report records it)")
     rehearse.set_defaults(func=_rehearse)
     corpus = commands.add_parser("corpus", help="collect Debian's package descriptions (English, French) from apt's "
                                                 "index files into one pretraining corpus")

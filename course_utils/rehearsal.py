@@ -299,8 +299,10 @@ def lesson_cells(key: str) -> list[tuple[str, str]]:
             if cell["cell_type"] == "code" and notebooks.INSTALL_TAG not in cell["metadata"].get("tags", [])]
 
 
-def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path | None = None) -> Path:
-    """Run the lesson's code at real size; write `rehearsal.json` and a table, and return the table's path."""
+def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path | None = None,
+             parameters: dict | None = None) -> Path:
+    """Run the lesson's code at real size (with `parameters` changed from the defaults, if given); write
+    `rehearsal.json` and a table, and return the table's path."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -331,6 +333,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
         code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
         if cell_id == "parameters":
             code += f"\ncheckpoint = {str(model_dir)!r}\noutput_dir = 'outputs'"
+            code += "".join(f"\n{name} = {value!r}" for name, value in (parameters or {}).items())
             code += f"\nassistant_checkpoint = {str(assistant_dir)!r}" if shape.assistant_config is not None else ""
             code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
             code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
@@ -350,6 +353,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
 
     report = {
         "lesson": item.key, "device": torch.cuda.get_device_name(0), "gpu_cap_gib": gpu_gib,
+        "changed_parameters": parameters or {},
         "peak_gpu_gib": torch.cuda.max_memory_allocated() / 2**30,
         "peak_reserved_gib": torch.cuda.max_memory_reserved() / 2**30,
         "seconds": sum(r["seconds"] for r in rows), "tflop": sum(r["tflop"] for r in rows),
@@ -358,7 +362,9 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
     }
     (out / "rehearsal.json").write_text(json.dumps(report, indent=1, default=str))
     table = out / "rehearsal.md"
+    changed = ", ".join(f"{name} = {value!r}" for name, value in (parameters or {}).items())
     lines = [f"# Rehearsal of {item.key} on {report['device']} (GPU memory capped at {gpu_gib:g} GiB)", "",
+             *([f"Changed from the lesson's defaults: {changed}.", ""] if changed else []),
              "| cell | seconds here | TFLOP | T4 estimate (s) |", "|---|---:|---:|---:|",
              *(f"| {r['cell']} | {r['seconds']:.1f} | {r['tflop']:.1f} | {r['t4_seconds']:.0f} |" for r in rows), "",
              f"Total: {report['seconds'] / 60:.1f} min here, {report['tflop'] / 1e3:.2f} PFLOP, "

@@ -1,0 +1,52 @@
+import numpy as np
+
+from course_utils import world
+
+
+def test_the_same_seed_draws_the_same_scene_and_another_seed_a_different_one():
+    first, again, other = world.scene(7), world.scene(7), world.scene(8)
+    assert first.image.tobytes() == again.image.tobytes()
+    assert np.array_equal(first.depth, again.depth) and first.caption == again.caption
+    assert first.image.tobytes() != other.image.tobytes()
+
+
+def test_each_visible_thing_has_its_class_its_box_and_its_distance_on_its_pixels():
+    for seed in range(30):
+        scene = world.scene(seed)
+        assert scene.image.size == (256, 192) and scene.classes.shape == scene.depth.shape == (192, 256)
+        for thing in scene.visible:
+            mask = scene.mask(thing)
+            assert mask.sum() == thing.visible_pixels > 0
+            assert (scene.classes[mask] == world.CLASSES.index(thing.kind)).all()
+            assert np.allclose(scene.depth[mask], thing.distance)
+            ys, xs = np.nonzero(mask)
+            assert thing.box == (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+        # an object's pixels are exactly the pixels whose class is an object's
+        objects = np.isin(scene.classes, [world.CLASSES.index(kind) for kind in world.KINDS])
+        assert np.array_equal(objects, scene.instances > 0)
+
+
+def test_nearer_things_are_drawn_later_and_stand_in_front_of_the_ground_behind_them():
+    for seed in range(30):
+        scene = world.scene(seed)
+        assert [thing.index for thing in scene.things] == list(range(1, len(scene.things) + 1))
+        assert [thing.distance for thing in scene.things] == sorted((t.distance for t in scene.things), reverse=True)
+        rows = np.arange(scene.depth.shape[0])[:, None].repeat(scene.depth.shape[1], axis=1)
+        behind = np.where(rows >= scene.horizon, world.ground_depth(rows, scene.horizon, len(rows)), world.FARTHEST)
+        objects = scene.instances > 0
+        # feet touch the ground and nothing sinks into it (a row's leeway, for drawing on whole pixels)
+        row_above = np.where(rows >= scene.horizon + 1, world.ground_depth(rows - 1, scene.horizon, len(rows)),
+                             world.FARTHEST)
+        assert (scene.depth[objects] <= row_above[objects]).all()
+        ground = ~objects & (rows >= scene.horizon)
+        assert np.allclose(scene.depth[ground], behind[ground]), "the ground's depth follows the camera"
+        assert (scene.depth[scene.classes == 0] == world.FARTHEST).all(), "the sky is farthest"
+
+
+def test_the_caption_names_every_visible_thing_with_its_colour():
+    for seed in range(30):
+        scene = world.scene(seed)
+        for thing in scene.visible:
+            assert thing.kind in scene.caption and thing.colour in scene.caption
+        hidden = [thing for thing in scene.things if thing.box is None]
+        assert all(thing.visible_pixels == 0 for thing in hidden)

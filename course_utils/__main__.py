@@ -1,4 +1,4 @@
-"""Command line: `python -m course_utils list | run | check | bench | sync | rehearse | corpus | pretrain`."""
+"""Command line: `python -m course_utils list | run | check | bench | sync | rehearse | sample | corpus | pretrain`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import catalog, notebooks, runner
+from .hashing import sha256
 from .paths import BUILD, folder_name
 
 
@@ -70,6 +71,13 @@ def _rehearse(args: argparse.Namespace) -> None:
     print(f"Rehearsal report: {rehearsal.rehearse(args.lesson, Path(args.out), args.gpu_gib, args.tokenizer, parameters)}")
 
 
+def _sample(args: argparse.Namespace) -> None:
+    from . import samples
+
+    for path in samples.write(args.dataset):
+        print(f"{path}  {sha256(path)}")
+
+
 def _corpus(args: argparse.Namespace) -> None:
     from . import debian
 
@@ -115,6 +123,10 @@ def parser() -> argparse.ArgumentParser:
                           help="change one default, e.g. a smaller train_size, to time the cells after training "
                                "when the whole run does not fit the GPU time at hand (the report records it)")
     rehearse.set_defaults(func=_rehearse)
+    sample = commands.add_parser("sample", help="draw a vision lesson's offline sample again from the course's "
+                                                "world and print each file's SHA-256 for the catalog")
+    sample.add_argument("dataset", help="e.g. ethz/food101")
+    sample.set_defaults(func=_sample)
     corpus = commands.add_parser("corpus", help="collect Debian's package descriptions (English, French) from apt's "
                                                 "index files into one pretraining corpus")
     corpus.add_argument("--lists", default="/var/lib/apt/lists")

@@ -345,6 +345,14 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
             },
         ),
         DatasetStandIn(
+            "ethz/food101", "ethz__food101",
+            files={
+                "README.md": "58cfe8fdf6ea04ee43a55fc0d36e059dd85d3d88ae490d16ad36a1a65062e64d",
+                "train.parquet": "5daf0eab25bf87d8b28d14da8a0b7c190ba5df65a01b0954e23028271a3296a0",
+                "validation.parquet": "497b816e0e54579e469398bffe701acb52e298a791378b68f532e65077b67660",
+            },
+        ),
+        DatasetStandIn(
             "rajpurkar/squad", "rajpurkar__squad",
             files={
                 "README.md": "b626443ac50e05e31d0626077dfe36ad7121e982f0548988921fb0c243a13ab8",

@@ -7,6 +7,7 @@ returns the real dataset's features. The card is the one source of a sample's sc
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -105,7 +106,19 @@ def real_features(dataset: str):
 def read_split(dataset: str, split: str) -> list[dict]:
     """Rows of one split as plain dicts, without going through `datasets`; a broken line is named."""
     folder = sample_path(dataset)
-    return read_jsonl(folder / split_files(folder)[split])
+    return read_rows(folder / split_files(folder)[split])
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The rows of a sample file: JSON Lines, or Parquet for samples with images (each image as its bytes)."""
+    if path.suffix != ".parquet":
+        return read_jsonl(path)
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path).to_pylist()
+    except Exception as error:  # noqa: BLE001 - pyarrow raises several kinds for a damaged file
+        raise SampleError(f"{path}: not a readable Parquet file ({error}).") from None
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -123,12 +136,12 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def problems(folder: Path) -> list[str]:
     """Every row checked against the card: the declared columns, and class labels inside the label names."""
-    from datasets import ClassLabel
+    from datasets import ClassLabel, Image
 
     features = features_of(folder)
     found = []
     for split, name in split_files(folder).items():
-        for number, row in enumerate(read_jsonl(folder / name), start=1):
+        for number, row in enumerate(read_rows(folder / name), start=1):
             if set(row) != set(features):
                 found.append(f"{folder / name}, line {number}: columns {sorted(row)}, card declares {sorted(features)}")
                 continue
@@ -137,7 +150,21 @@ def problems(folder: Path) -> list[str]:
                 if isinstance(feature, ClassLabel) and not -1 <= row[column] < feature.num_classes:
                     found.append(f"{folder / name}, line {number}: {column}={row[column]} is outside "
                                  f"{feature.names}")
+                if isinstance(feature, Image) and not _decodes(row[column]):
+                    found.append(f"{folder / name}, row {number}: {column} is not a readable image")
     return found
+
+
+def _decodes(value) -> bool:
+    """True when `value` is an image as `datasets` stores one (its encoded bytes) that opens as a picture."""
+    import PIL.Image
+
+    try:
+        with PIL.Image.open(io.BytesIO(value["bytes"])) as image:
+            image.load()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means the image cannot be shown
+        return False
 
 
 def sample_texts(dataset: str, split: str = "train", column: str = "text") -> list[str]:
@@ -146,4 +173,4 @@ def sample_texts(dataset: str, split: str = "train", column: str = "text") -> li
 
 def split_sizes(dataset: str) -> dict[str, int]:
     folder = sample_path(dataset)
-    return {split: len(read_jsonl(folder / name)) for split, name in split_files(folder).items()}
+    return {split: len(read_rows(folder / name)) for split, name in split_files(folder).items()}

@@ -104,8 +104,9 @@ class _Canvas:
         self.depth = np.full((height, width), FARTHEST, dtype=np.float32)
         self.draws = [ImageDraw.Draw(layer) for layer in (self.image, self.classes, self.instances)]
 
-    def shape(self, method: str, coords, colour, kind: str, index: int = 0, distance: float | None = None) -> None:
-        for draw, fill in zip(self.draws, (tuple(colour), CLASSES.index(kind), index)):
+    def shape(self, method: str, coords, colour, kind: str | None = None, index: int = 0,
+              distance: float | None = None) -> None:
+        for draw, fill in zip(self.draws, (tuple(colour), CLASSES.index(kind) if kind else 0, index)):
             getattr(draw, method)(coords, fill=fill)
         if distance is not None:  # where this shape landed, it is now the nearest surface
             covered = Image.new("1", self.image.size)
@@ -255,3 +256,150 @@ def scene(seed: int, size: tuple[int, int] = (256, 192), count: tuple[int, int] 
     pixels += rng.normal(0, noise, pixels.shape)
     image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
     return Scene(image, np.asarray(canvas.classes).copy(), instances, canvas.depth, horizon, placed)
+
+
+#: foods the course can draw, named as Food-101 names them
+FOODS = ("donuts", "french_fries", "hamburger", "hot_dog", "ice_cream", "macarons", "pancakes", "pizza", "sushi",
+         "waffles")
+#: tablecloth colours: a plain cloth, or checks of this colour and white
+CLOTHS = ((200, 60, 60), (60, 110, 190), (70, 150, 90), (230, 200, 90), (150, 110, 190), (215, 215, 210))
+
+
+def _cloth(canvas: _Canvas) -> None:
+    rng = canvas.rng
+    width, height = canvas.image.size
+    colour = _jitter(CLOTHS[int(rng.integers(len(CLOTHS)))], rng)
+    canvas.shape("rectangle", [0, 0, width, height], colour)
+    if rng.random() < 0.5:
+        step = int(rng.integers(width // 10, width // 5))
+        light = _shade(colour, 1.6)
+        for x in range(0, width, 2 * step):
+            canvas.shape("rectangle", [x, 0, x + step, height], light)
+        for y in range(0, height, 2 * step):
+            canvas.shape("rectangle", [0, y, width, y + step], light)
+
+
+def _draw_food(canvas: _Canvas, food: str, cx: float, cy: float, r: float) -> None:
+    """One food centred at (cx, cy), about 2r across; every shape is marked as the food in the instance map."""
+    rng = canvas.rng
+
+    def put(method, coords, colour):
+        canvas.shape(method, coords, _jitter(colour, rng, 10), index=1)
+
+    def ellipse(x, y, rx, ry, colour):
+        put("ellipse", [x - rx, y - ry, x + rx, y + ry], colour)
+
+    if food == "pizza":
+        ellipse(cx, cy, r, r, (205, 150, 80))
+        ellipse(cx, cy, r * 0.85, r * 0.85, (200, 60, 40))
+        if rng.random() < 0.5:  # cheese
+            ellipse(cx, cy, r * 0.8, r * 0.8, (245, 215, 120))
+        for _ in range(int(rng.integers(6, 12))):
+            a, d = rng.uniform(0, 2 * math.pi), rng.uniform(0, r * 0.65)
+            ellipse(cx + d * math.cos(a), cy + d * math.sin(a), r * 0.1, r * 0.1,
+                    [(150, 30, 30), (60, 120, 50), (40, 40, 40)][int(rng.integers(3))])
+        for a in np.linspace(0, math.pi, int(rng.integers(2, 5)), endpoint=False):
+            put("line", [cx - r * math.cos(a), cy - r * math.sin(a), cx + r * math.cos(a), cy + r * math.sin(a)],
+                (170, 120, 60))
+    elif food == "donuts":
+        ellipse(cx, cy, r, r * 0.9, (200, 140, 70))
+        icing = [(240, 150, 190), (120, 70, 40), (245, 240, 235), (150, 100, 200)][int(rng.integers(4))]
+        ellipse(cx, cy, r * 0.85, r * 0.75, icing)
+        for _ in range(14):
+            a, d = rng.uniform(0, 2 * math.pi), rng.uniform(r * 0.4, r * 0.75)
+            x, y = cx + d * math.cos(a), cy + d * math.sin(a) * 0.88
+            put("line", [x, y, x + r * 0.08, y + r * 0.05], COLOURS[str(rng.choice(list(COLOURS)))])
+        hole = r * 0.28
+        canvas.shape("ellipse", [cx - hole, cy - hole * 0.9, cx + hole, cy + hole * 0.9], canvas.plate)
+    elif food == "waffles":
+        put("rounded_rectangle", [cx - r, cy - r * 0.8, cx + r, cy + r * 0.8], (220, 165, 70))
+        for k in np.linspace(-0.8, 0.8, 6):
+            put("line", [cx + k * r, cy - r * 0.8, cx + k * r, cy + r * 0.8], (170, 115, 40))
+            put("line", [cx - r, cy + k * r * 0.8, cx + r, cy + k * r * 0.8], (170, 115, 40))
+        if rng.random() < 0.6:
+            ellipse(cx + r * 0.2, cy - r * 0.2, r * 0.3, r * 0.2, (245, 240, 225))
+    elif food == "french_fries":
+        for _ in range(16):
+            x = cx + rng.uniform(-0.55, 0.55) * r
+            put("polygon", [(x - r * 0.06, cy - rng.uniform(0.4, 1.0) * r), (x + r * 0.06, cy - r),
+                            (x + r * 0.06, cy), (x - r * 0.06, cy)], (240, 200, 70))
+        put("polygon", [(cx - r * 0.7, cy - r * 0.2), (cx + r * 0.7, cy - r * 0.2), (cx + r * 0.55, cy + r),
+                        (cx - r * 0.55, cy + r)], (210, 40, 40))
+    elif food == "sushi":
+        for k in range(int(rng.integers(2, 4))):
+            x = cx + (k - 1) * r * 0.7
+            ellipse(x, cy, r * 0.33, r * 0.33, (30, 40, 35))
+            ellipse(x, cy, r * 0.27, r * 0.27, (245, 245, 240))
+            ellipse(x, cy, r * 0.12, r * 0.12, [(240, 120, 80), (220, 70, 90), (120, 180, 90)][int(rng.integers(3))])
+    elif food == "ice_cream":
+        put("polygon", [(cx - r * 0.4, cy), (cx + r * 0.4, cy), (cx, cy + r)], (215, 170, 100))
+        for k in range(int(rng.integers(1, 4))):
+            flavour = [(250, 240, 220), (240, 160, 190), (120, 75, 45), (150, 210, 150)][int(rng.integers(4))]
+            ellipse(cx, cy - k * r * 0.45, r * 0.45, r * 0.38, flavour)
+    elif food == "hamburger":
+        layers = [((215, 160, 80), 0.9, 0.25), ((110, 65, 40), 0.95, 0.15), ((250, 200, 60), 1.0, 0.07),
+                  ((80, 160, 60), 1.0, 0.08)]
+        ellipse(cx, cy + r * 0.45, r * 0.9, r * 0.2, (215, 160, 80))
+        for k, (colour, width, height) in enumerate(layers[1:]):
+            ellipse(cx, cy + r * (0.25 - k * 0.15), r * width, r * height, colour)
+        ellipse(cx, cy - r * 0.3, r * 0.9, r * 0.55, (220, 160, 75))
+        for _ in range(6):
+            ellipse(cx + rng.uniform(-0.6, 0.6) * r, cy - rng.uniform(0.35, 0.65) * r, r * 0.04, r * 0.025,
+                    (250, 240, 200))
+    elif food == "hot_dog":
+        put("rounded_rectangle", [cx - r, cy - r * 0.3, cx + r, cy + r * 0.3], (220, 170, 100))
+        put("rounded_rectangle", [cx - r * 1.1, cy - r * 0.12, cx + r * 1.1, cy + r * 0.12], (180, 70, 50))
+        points = [(cx - r * 0.9 + k * r * 0.15, cy + (r * 0.05 if k % 2 else -r * 0.05)) for k in range(13)]
+        put("line", points, (240, 210, 50))
+    elif food == "macarons":
+        for k in range(int(rng.integers(3, 6))):
+            x, y = cx + rng.uniform(-0.6, 0.6) * r, cy + rng.uniform(-0.6, 0.6) * r
+            shell = [(240, 160, 190), (170, 220, 170), (200, 170, 230), (250, 220, 130), (160, 110, 80)][
+                int(rng.integers(5))]
+            ellipse(x, y, r * 0.3, r * 0.22, shell)
+            put("line", [x - r * 0.3, y, x + r * 0.3, y], (250, 245, 235))
+    elif food == "pancakes":
+        for k in range(int(rng.integers(3, 6))):
+            ellipse(cx, cy + r * 0.4 - k * r * 0.18, r * 0.9, r * 0.3, (225, 175, 95) if k % 2 else (205, 150, 75))
+        ellipse(cx, cy - r * 0.35, r * 0.5, r * 0.15, (150, 80, 30))
+
+
+@dataclass
+class Dish:
+    """A close-up of one food on a plate: the picture, and the food's own pixels and box."""
+
+    image: Image.Image
+    food: str
+    mask: np.ndarray
+    box: tuple[int, int, int, int]
+
+
+def dish(seed: int, food: str, size: tuple[int, int] = (224, 224), noise: float = 6.0) -> Dish:
+    """Photo number `seed` of `food` (one of FOODS): a plate on a tablecloth, the food at a random place and size,
+    sometimes partly hidden by a napkin or a glass."""
+    if food not in FOODS:
+        raise ValueError(f"The course draws these foods: {', '.join(FOODS)}; not {food!r}.")
+    rng = np.random.default_rng([seed, FOODS.index(food)])
+    width, height = size
+    canvas = _Canvas(width, height, rng)
+    _cloth(canvas)
+    cx, cy = (rng.uniform(0.4, 0.6) * width, rng.uniform(0.4, 0.6) * height)
+    plate = rng.uniform(0.3, 0.48) * min(size)
+    canvas.plate = _jitter((240, 240, 236) if rng.random() < 0.7 else (180, 210, 230), rng, 8)
+    canvas.shape("ellipse", [cx - plate, cy - plate, cx + plate, cy + plate], _shade(canvas.plate, 0.85))
+    canvas.shape("ellipse", [cx - plate * 0.82, cy - plate * 0.82, cx + plate * 0.82, cy + plate * 0.82], canvas.plate)
+    _draw_food(canvas, food, cx, cy, plate * rng.uniform(0.55, 0.75))
+    if rng.random() < 0.35:  # a napkin over one corner, covering part of the plate
+        corner = (0 if rng.random() < 0.5 else width, 0 if rng.random() < 0.5 else height)
+        reach = rng.uniform(0.3, 0.45) * width
+        canvas.shape("polygon", [corner, (abs(corner[0] - reach), corner[1]), (corner[0], abs(corner[1] - reach))],
+                     _jitter((245, 245, 240), rng))
+    mask = np.asarray(canvas.instances) == 1
+    ys, xs = np.nonzero(mask)
+    angle = rng.uniform(-25, 25)  # the camera is never held quite straight
+    pixels = np.asarray(canvas.image.rotate(angle, resample=Image.BILINEAR, fillcolor=canvas.image.getpixel((0, 0))))
+    mask = np.asarray(Image.fromarray(mask).rotate(angle, fillcolor=0))
+    ys, xs = np.nonzero(mask)
+    pixels = pixels.astype(np.float32) * rng.uniform(0.8, 1.15) + rng.normal(0, noise, pixels.shape)
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    return Dish(image, food, mask, (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1))

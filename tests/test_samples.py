@@ -1,0 +1,48 @@
+import hashlib
+import shutil
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from course_utils import catalog, data, paths, samples, world
+
+
+def test_the_food_sample_is_exactly_what_the_course_draws(monkeypatch, tmp_path):
+    shutil.copytree(paths.ROOT / "data" / "ethz__food101", tmp_path / "ethz__food101")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
+    for path in samples.write("ethz/food101"):
+        pinned = catalog.DATASET_STANDINS["ethz/food101"].files[path.name]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned, f"{path.name} is not what the code draws"
+
+
+def test_the_food_sample_has_ten_dishes_evenly_and_no_picture_in_both_splits():
+    names = data.real_features("ethz/food101")["label"].names
+    counts = {split: Counter(names[row["label"]] for row in data.read_split("ethz/food101", split))
+              for split in ("train", "validation")}
+    assert counts["train"] == {food: samples.FOOD101["train"] for food in world.FOODS}
+    assert counts["validation"] == {food: samples.FOOD101["validation"] for food in world.FOODS}
+    pictures = [{row["image"]["bytes"] for row in data.read_split("ethz/food101", split)}
+                for split in ("train", "validation")]
+    assert not pictures[0] & pictures[1]
+
+
+def test_a_dish_is_drawn_where_its_mask_says_and_unknown_dishes_are_refused():
+    dish = world.dish(3, "pizza")
+    assert dish.image.size == (224, 224) and dish.mask.shape == (224, 224)
+    x0, y0, x1, y1 = dish.box
+    assert 0 <= x0 < x1 <= 224 and 0 <= y0 < y1 <= 224 and dish.mask[y0:y1, x0:x1].sum() == dish.mask.sum() > 500
+    assert np.array_equal(np.asarray(world.dish(3, "pizza").image), np.asarray(dish.image))
+    with pytest.raises(ValueError, match="draws these foods: donuts"):
+        world.dish(0, "apple_pie")
+
+
+def test_a_damaged_picture_is_found(monkeypatch, tmp_path):
+    from datasets import Dataset
+
+    folder = tmp_path / "ethz__food101"
+    shutil.copytree(paths.ROOT / "data" / "ethz__food101", folder)
+    rows = data.read_rows(folder / "validation.parquet")
+    rows[3]["image"] = {"bytes": rows[3]["image"]["bytes"][:200], "path": None}
+    Dataset.from_list(rows, features=data.features_of(folder)).to_parquet(folder / "validation.parquet")
+    assert data.problems(folder) == [f"{folder / 'validation.parquet'}, row 4: image is not a readable image"]

@@ -281,6 +281,23 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             caveat_ko="강좌가 데비안 패키지 설명문만으로 영어→프랑스어 번역과 요약을 학습시킨 작은 T5: 소프트웨어 "
                       "어휘는 알지만 문학이나 법률은 모름",
         ),
+        ModelStandIn(
+            "google/vit-base-patch16-224-in21k", "course-pretrained", "course ViT", ("image-classification",),
+            model_type="vit", objective="image",
+            files={
+                "README.md": "8f8e462c43d33bd20a08a277a1d638c34501243ce69df3cf4da3bd0bf0dabda6",
+                "config.json": "db013840a9cf4ab773d46f1d2ac707c490644c1c1da152bbe33261fdafa7d3d8",
+                "model.safetensors": "af5bda0e696370ac0fe22d7be1f3b1ee01a526a325ceb1eb8e18a3b100efdb45",
+                "preprocessor_config.json": "c2ab360af9109308be470dde166b33002b4e8e9f50a2370a37f013351b1f4786",
+                "training.json": "6906cdf79a9210f5938db9fe1119bd3e38c9c5d22774d9325edf09ad7991a343",
+            },
+            config={"image_size": 64, "patch_size": 8, "hidden_size": 192, "num_hidden_layers": 6,
+                    "num_attention_heads": 6, "intermediate_size": 768},
+            caveat="a small ViT pretrained by the course on crops of its drawn outdoor scenes (88 colour-and-kind "
+                   "labels, never a dish): it brings edges, colours and shapes, not knowledge of real photos",
+            caveat_ko="강좌가 직접 그린 야외 장면의 조각 그림(색과 종류 88가지, 음식은 없음)으로 사전 학습한 작은 ViT: "
+                      "윤곽과 색, 모양은 알지만 실제 사진은 모름",
+        ),
     )
 }
 

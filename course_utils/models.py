@@ -185,8 +185,9 @@ def _build_pretrained(spec: ModelStandIn, folder: Path) -> None:
     import transformers
 
     source = pretrained_dir(spec)
+    torch.manual_seed(SEED)  # a layer the file lacks (a ViT backbone's pooler) starts the same on every machine
     getattr(transformers, HEAD_CLASSES[spec.head]).from_pretrained(source, dtype=torch.float32).save_pretrained(folder)
-    transformers.AutoTokenizer.from_pretrained(source).save_pretrained(folder)
+    transformers.AutoProcessor.from_pretrained(source).save_pretrained(folder)  # its tokenizer or image processor
 
 
 def _build_tiny(spec: ModelStandIn, folder: Path) -> None:

@@ -140,7 +140,28 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
 
 #: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss;
 #: seq2seq's is Adafactor's, which scales it by each weight's size)
-LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2}
+LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3}
+#: scenes whose things the image stand-in learns from (about three crops each)
+IMAGE_SCENES = 60_000
+
+
+def _image_data(spec: ModelStandIn, batch_size: int):
+    """The image stand-in's processor, its model with a head for the pretraining labels, and its batches."""
+    import torch
+    from transformers import AutoConfig, AutoModelForImageClassification, ViTImageProcessor
+
+    from . import pretrain_images
+
+    size = spec.config["image_size"]
+    processor = ViTImageProcessor(size={"height": size, "width": size}, image_mean=[0.5] * 3, image_std=[0.5] * 3)
+    labels = dict(enumerate(pretrain_images.LABELS))
+    config = AutoConfig.for_model(spec.model_type, **spec.config, id2label=labels,
+                                  label2id={name: i for i, name in labels.items()})
+    torch.manual_seed(SEED)
+    model = AutoModelForImageClassification.from_config(config)
+    pictures, targets = pretrain_images.bank(IMAGE_SCENES, size)
+    print(f"{len(targets):,} training crops of {len(labels)} kinds")
+    return processor, model, pretrain_images.batches(pictures, targets, batch_size)
 
 
 def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, steps: int | None = None,
@@ -154,11 +175,15 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     device = "cuda" if torch.cuda.is_available() else "cpu"
     if device == "cpu" and steps is None:
         raise RuntimeError("Pretraining a stand-in for minutes needs a CUDA GPU; on a CPU give --steps for a smoke test.")
-    train_rows, _ = split_corpus(corpus)
-    tokenizer, model = build_model(spec, train_rows)
+    if spec.objective == "image":
+        tokenizer, model, batches = _image_data(spec, batch_size)
+    else:
+        train_rows, _ = split_corpus(corpus)
+        tokenizer, model = build_model(spec, train_rows)
+        print(f"vocabulary {len(tokenizer):,}")
+        batches = training_batches(spec, tokenizer, train_rows, batch_size, random.Random(SEED))
     model.to(device).train()
-    print(f"{spec.name}: {model.num_parameters():,} parameters, vocabulary {len(tokenizer):,}")
-    batches = training_batches(spec, tokenizer, train_rows, batch_size, random.Random(SEED))
+    print(f"{spec.name}: {model.num_parameters():,} parameters")
     peak = learning_rate or LEARNING_RATE[spec.objective]
     if spec.objective == "seq2seq":  # as T5 was pretrained: Adafactor scales each update by the weight's size, so
         # T5's large embeddings (std 1) move as fast as its small projections; under AdamW they hardly moved
@@ -191,6 +216,9 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         if step % 250 == 0:
             print(f"step {step:,}: loss {sum(losses[-250:]) / 250:.3f} ({time.time() - started:.0f} s)", flush=True)
     out.mkdir(parents=True, exist_ok=True)
+    if spec.objective == "image":  # keep the backbone only, as ViT-in21k ships: a lesson gives it a new head
+        model = model.base_model
+        model.config.id2label, model.config.label2id = {0: "LABEL_0", 1: "LABEL_1"}, {"LABEL_0": 0, "LABEL_1": 1}
     model.to(torch.float16).save_pretrained(out)
     tokenizer.save_pretrained(out)
     every = [losses[i:i + 250] for i in range(0, len(losses), 250)]

@@ -81,3 +81,33 @@ def test_pretraining_for_minutes_needs_a_gpu(monkeypatch, tmp_path):
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     with pytest.raises(RuntimeError, match="needs a CUDA GPU; on a CPU give --steps"):
         pretrain.pretrain("distilbert/distilgpt2", tmp_path / "none.jsonl.gz", tmp_path / "out", minutes=1)
+
+
+def test_image_pretraining_saves_a_headless_backbone_and_its_processor(monkeypatch, tmp_path):
+    from transformers import AutoConfig, AutoImageProcessor
+
+    monkeypatch.setattr(pretrain, "IMAGE_SCENES", 40)
+    out = pretrain.pretrain("google/vit-base-patch16-224-in21k", tmp_path / "unused", tmp_path / "vit", steps=2,
+                            batch_size=8)
+    assert AutoConfig.from_pretrained(out).architectures == ["ViTModel"], "a lesson adds its own head, as to in21k's"
+    assert AutoImageProcessor.from_pretrained(out).size == {"height": 64, "width": 64}
+    assert json.loads((out / "training.json").read_text())["steps"] == 2
+
+
+def test_pretraining_crops_name_what_they_show():
+    from course_utils import pretrain_images, world
+
+    pictures, labels = pretrain_images.crops(pretrain_images.FIRST_SEED, 5, 32)
+    assert pictures.shape[1:] == (32, 32, 3) and len(pictures) == len(labels) > 5
+    expected = [f"{t.colour} {t.kind}" for seed in range(pretrain_images.FIRST_SEED, pretrain_images.FIRST_SEED + 5)
+                for t in world.scene(seed).visible if t.visible_pixels >= pretrain_images.MIN_PIXELS]
+    assert [pretrain_images.LABELS[i] for i in labels] == expected
+
+
+def test_the_course_vit_transfers_to_the_drawn_dishes():
+    """The model card's claim: its features, learned without a single dish, separate the ten dishes quickly."""
+    from course_utils import models, pretrain_images
+
+    folder = models.standin_path("google/vit-base-patch16-224-in21k")
+    accuracies = pretrain_images.food_transfer(folder, epochs=3)
+    assert accuracies[-1] >= 0.6, f"validation accuracy {accuracies} after 3 epochs (chance is 0.1)"

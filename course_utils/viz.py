@@ -71,7 +71,9 @@ def plot_confusion(labels: Sequence[int], predictions: Sequence[int], names: Seq
                                                       display_labels=list(names), cmap="Blues", colorbar=False)
     display.ax_.set(title=say("Confusion matrix", "혼동 행렬"), xlabel=say("predicted label", "예측 레이블"),
                     ylabel=say("true label", "실제 레이블"))
-    display.figure_.set_size_inches(3.8, 3.4)
+    display.figure_.set_size_inches(max(3.8, 0.5 * len(names) + 1.8), max(3.4, 0.45 * len(names) + 1.6))
+    if len(names) > 4:  # long class names would overlap
+        plt.setp(display.ax_.get_xticklabels(), rotation=40, ha="right", rotation_mode="anchor")
     display.figure_.tight_layout()
     return display.figure_
 
@@ -153,5 +155,21 @@ def plot_similarity(matrix, labels: Sequence[str], *, title: str):
     ax.set_yticks(range(len(short)), short)
     ax.set_title(title)
     fig.colorbar(image, ax=ax, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def show_images(images: Sequence, captions: Sequence[str], *, title: str, columns: int = 4,
+                colors: Sequence[str] | None = None):
+    """A grid of pictures, each with its caption underneath (in `colors`, e.g. green for right, red for wrong)."""
+    rows = -(-len(images) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(2.3 * columns, 2.5 * rows), squeeze=False)
+    for index, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if index < len(images):
+            ax.imshow(images[index])
+            ax.set_title(captions[index], fontsize=9, y=-0.16,
+                         color=colors[index] if colors else "black")
+    fig.suptitle(title)
     fig.tight_layout()
     return fig

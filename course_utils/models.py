@@ -298,9 +298,12 @@ def _build(spec: ModelStandIn, folder: Path) -> None:
             f"{folder} exists but was not built by this course, so it is left untouched. "
             "Move it away, or point COURSE_CACHE_DIR at another folder."
         )
+    import torch
+
     build = Path(tempfile.mkdtemp(prefix=".build-", dir=folder.parent))
     try:
-        with _quiet_transformers():
+        # builders seed torch for identical builds; the lesson's own random numbers must not change because of it
+        with _quiet_transformers(), torch.random.fork_rng(devices=[]):
             BUILDERS[spec.kind](spec, build)
         _write_manifest(build, spec)
         for path in [build, *build.rglob("*")]:  # mkdtemp makes a private folder: let other users read it

@@ -270,3 +270,12 @@ def test_committed_standins_keep_to_the_size_budget():
 def test_unknown_checkpoint_lists_what_works_offline():
     with pytest.raises(models.StandInError, match="(?s)No offline stand-in for checkpoint 'gpt2-xl'.*dslim/bert-base-NER"):
         models.standin_path("gpt2-xl")
+
+
+def test_building_a_standin_leaves_the_callers_random_numbers_alone(monkeypatch, tmp_path):
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    torch.manual_seed(42)
+    expected = torch.rand(3)
+    torch.manual_seed(42)
+    models.standin_path("google/vit-base-patch16-224-in21k")  # a build that seeds torch for identical weights
+    assert torch.equal(torch.rand(3), expected), "a lesson's seed would give different numbers on a first run"

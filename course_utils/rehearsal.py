@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import data, models, notebooks
+from . import data, models, notebooks, samples, world
 from .catalog import lesson
 from .runner import source_path
 
@@ -120,8 +120,9 @@ class Shape:
 
     model_type: str
     model_class: str
-    #: the checkpoint whose offline stand-in lends its tokenizer (the model keeps its real vocabulary size)
-    tokenizer_checkpoint: str
+    #: the checkpoint whose offline stand-in lends its tokenizer (the model keeps its real vocabulary size); None for
+    #: a vision model, which gets its model type's image processor with the default (real) settings
+    tokenizer_checkpoint: str | None
     #: the dataset (None for a lesson without one), its split sizes, and the length of a row in words: the real
     #: median, mean and range
     dataset: str | None = None
@@ -134,6 +135,24 @@ class Shape:
     config: dict = field(default_factory=dict)
     #: for a lesson with a second model at `assistant_checkpoint`: its config values, on the same architecture
     assistant_config: dict | None = None
+    #: for a dataset of pictures: draws (split, first index, count) rows in the dataset's schema, at the real size
+    draw_rows: Callable[[str, int, int], list[dict]] | None = None
+
+
+def food_photos(split: str, first: int, count: int, workers: int = 8) -> list[dict]:
+    """Food-101 rows drawn by the course at the real photos' size (512 pixels), in parallel."""
+    from multiprocessing import Pool
+
+    chunks = [(split, start, min(start + 500, first + count)) for start in range(first, first + count, 500)]
+    with Pool(workers) as pool:
+        return [row for part in pool.starmap(_food_photos, chunks) for row in part]
+
+
+def _food_photos(split: str, start: int, stop: int) -> list[dict]:
+    names = data.real_features("ethz/food101")["label"].names
+    offset = samples.FOOD101_SEEDS[split] + 100_000  # beyond the committed sample's seeds
+    return [{"image": samples.jpeg(world.dish(offset + i, food, size=(512, 512)).image), "label": names.index(food)}
+            for i in range(start, stop) for food in [world.FOODS[i % len(world.FOODS)]]]
 
 
 #: ELI5-Category, read by lessons 04 and 05: a question's answers joined come to about 260 words on average
@@ -193,6 +212,11 @@ SHAPES = {
         assistant_config=dict(SMOLLM2, hidden_size=576, intermediate_size=1536, num_hidden_layers=30,
                               num_attention_heads=9, num_key_value_heads=3),
     ),
+    # Food-101: photos of at most 512 pixels a side. The lesson reads 4,000 + 1,000 training photos and 2,500 test
+    # photos, so the rehearsal draws just enough rows (the real splits hold 75,750 and 25,250) at the real size.
+    "09_image_classification": Shape(
+        "vit", "ViTModel", None, "ethz/food101", rows={"train": 5_000, "validation": 2_500}, draw_rows=food_photos,
+    ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
     ),
@@ -214,10 +238,13 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
     """The real splits and features (the course sample's card), filled with rows of the real lengths.
 
     The words come from the course sample in order from random starting points, so the tokenizer sees
-    ordinary English; `shape.make_row` gives them the dataset's columns.
+    ordinary English; `shape.make_row` gives them the dataset's columns. A dataset of pictures is drawn by
+    `shape.draw_rows` instead.
     """
     rng = np.random.default_rng(seed)
     sample = data.sample_path(shape.dataset)
+    if shape.draw_rows is not None:
+        return _drawn_dataset(shape, sample, folder)
     words = [word for split, name in data.split_files(sample).items() for row in data.read_jsonl(sample / name)
              for word in row_words(row)]
     folder.mkdir(parents=True, exist_ok=True)
@@ -228,6 +255,17 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
                 start = int(rng.integers(0, len(words) - length))
                 row = shape.make_row(words[start:start + length], index, split, rng)
                 handle.write(json.dumps(row) + "\n")
+    return folder
+
+
+def _drawn_dataset(shape: Shape, sample: Path, folder: Path) -> Path:
+    from datasets import Dataset
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "README.md").write_text((sample / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    for split, name in data.split_files(sample).items():
+        rows = shape.draw_rows(split, 0, shape.rows[split])
+        Dataset.from_list(rows, features=data.features_of(sample)).to_parquet(folder / name)
     return folder
 
 
@@ -248,12 +286,17 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
     `tokenizer_dir` names another folder)."""
     import torch
     import transformers
-    from transformers import AutoTokenizer
+    from transformers import AutoConfig, AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
     torch.manual_seed(0)
-    getattr(transformers, shape.model_class)(real_size_config(shape, tokenizer)).save_pretrained(folder)
-    tokenizer.save_pretrained(folder)
+    if shape.tokenizer_checkpoint is None:  # a vision model: the real defaults of its config and image processor
+        config = AutoConfig.for_model(shape.model_type, **shape.config)
+        (processor,) = models.preprocessors(shape.model_type, [], 0)
+    else:
+        processor = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
+        config = real_size_config(shape, processor)
+    getattr(transformers, shape.model_class)(config).save_pretrained(folder)
+    processor.save_pretrained(folder)
     return folder
 
 

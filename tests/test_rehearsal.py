@@ -9,7 +9,8 @@ from transformers import AutoModelForCausalLM, BertConfig, BertForTokenClassific
 from course_utils import data, rehearsal
 
 
-@pytest.mark.parametrize("key", sorted(key for key, shape in rehearsal.SHAPES.items() if shape.dataset))
+@pytest.mark.parametrize("key", sorted(key for key, shape in rehearsal.SHAPES.items()
+                                       if shape.dataset and shape.draw_rows is None))
 def test_synthetic_data_has_the_samples_schema_and_the_real_lengths(key, tmp_path):
     shape = rehearsal.SHAPES[key]
     small = replace(shape, rows={split: 400 for split in shape.rows})
@@ -111,3 +112,23 @@ def test_the_rehearsal_needs_a_gpu(monkeypatch, tmp_path):
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     with pytest.raises(RuntimeError, match="on a GPU, and this machine has none"):
         rehearsal.rehearse("01", tmp_path)
+
+
+def test_a_picture_dataset_is_drawn_at_the_real_size_with_the_samples_features(tmp_path):
+    shape = replace(rehearsal.SHAPES["09_image_classification"], rows={"train": 6, "validation": 3})
+    folder = rehearsal.synthetic_dataset(shape, tmp_path / "data")
+    loaded = load_dataset(str(folder), cache_dir=str(tmp_path / "cache"))
+    assert {split: rows.num_rows for split, rows in loaded.items()} == {"train": 6, "validation": 3}
+    assert loaded["train"].features == data.real_features("ethz/food101")
+    assert loaded["train"][0]["image"].size == (512, 512)
+
+
+def test_the_image_rehearsal_builds_vit_base_with_its_real_processor():
+    from transformers import AutoConfig, AutoModel
+
+    shape = rehearsal.SHAPES["09_image_classification"]
+    with torch.device("meta"):
+        model = AutoModel.from_config(AutoConfig.for_model(shape.model_type, **shape.config))
+    assert 85e6 < sum(weight.numel() for weight in model.parameters()) < 87e6  # ViT-Base/16 at 224 pixels
+    (processor,) = rehearsal.models.preprocessors(shape.model_type, [], 0)
+    assert processor.size == {"height": 224, "width": 224} and list(processor.image_mean) == [0.5, 0.5, 0.5]

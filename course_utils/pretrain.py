@@ -176,12 +176,12 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     if device == "cpu" and steps is None:
         raise RuntimeError("Pretraining a stand-in for minutes needs a CUDA GPU; on a CPU give --steps for a smoke test.")
     if spec.objective == "image":
-        tokenizer, model, batches = _image_data(spec, batch_size)
+        preprocessor, model, batches = _image_data(spec, batch_size)
     else:
         train_rows, _ = split_corpus(corpus)
-        tokenizer, model = build_model(spec, train_rows)
-        print(f"vocabulary {len(tokenizer):,}")
-        batches = training_batches(spec, tokenizer, train_rows, batch_size, random.Random(SEED))
+        preprocessor, model = build_model(spec, train_rows)
+        print(f"vocabulary {len(preprocessor):,}")
+        batches = training_batches(spec, preprocessor, train_rows, batch_size, random.Random(SEED))
     model.to(device).train()
     print(f"{spec.name}: {model.num_parameters():,} parameters")
     peak = learning_rate or LEARNING_RATE[spec.objective]
@@ -220,7 +220,7 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         model = model.base_model
         model.config.id2label, model.config.label2id = {0: "LABEL_0", 1: "LABEL_1"}, {"LABEL_0": 0, "LABEL_1": 1}
     model.to(torch.float16).save_pretrained(out)
-    tokenizer.save_pretrained(out)
+    preprocessor.save_pretrained(out)  # the tokenizer, or the image processor
     every = [losses[i:i + 250] for i in range(0, len(losses), 250)]
     log = {"checkpoint": name, "steps": step, "batch_size": batch_size, "optimizer": type(optimizer).__name__,
            "peak_learning_rate": peak, "warmup_steps": warm, "seconds": round(time.time() - started), "parameters": model.num_parameters(),

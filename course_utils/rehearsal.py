@@ -135,24 +135,24 @@ class Shape:
     config: dict = field(default_factory=dict)
     #: for a lesson with a second model at `assistant_checkpoint`: its config values, on the same architecture
     assistant_config: dict | None = None
-    #: for a dataset of pictures: draws (split, first index, count) rows in the dataset's schema, at the real size
-    draw_rows: Callable[[str, int, int], list[dict]] | None = None
+    #: for a dataset of pictures: draws (split, count) rows in the dataset's schema, at the real size
+    draw_rows: Callable[[str, int], list[dict]] | None = None
 
 
-def food_photos(split: str, first: int, count: int, workers: int = 8) -> list[dict]:
+def food_photos(split: str, count: int, workers: int = 8) -> list[dict]:
     """Food-101 rows drawn by the course at the real photos' size (512 pixels), in parallel."""
     from multiprocessing import Pool
 
-    chunks = [(split, start, min(start + 500, first + count)) for start in range(first, first + count, 500)]
+    chunks = [(split, start, min(start + 500, count)) for start in range(0, count, 500)]
     with Pool(workers) as pool:
         return [row for part in pool.starmap(_food_photos, chunks) for row in part]
 
 
 def _food_photos(split: str, start: int, stop: int) -> list[dict]:
-    names = data.real_features("ethz/food101")["label"].names
     offset = samples.FOOD101_SEEDS[split] + 100_000  # beyond the committed sample's seeds
-    return [{"image": samples.jpeg(world.dish(offset + i, food, size=(512, 512)).image), "label": names.index(food)}
-            for i in range(start, stop) for food in [world.FOODS[i % len(world.FOODS)]]]
+    foods = [world.FOODS[i % len(world.FOODS)] for i in range(start, stop)]
+    return [samples.food101_row(world.dish(offset + i, food, size=(512, 512)).image, food)
+            for i, food in zip(range(start, stop), foods)]
 
 
 #: ELI5-Category, read by lessons 04 and 05: a question's answers joined come to about 260 words on average
@@ -264,7 +264,7 @@ def _drawn_dataset(shape: Shape, sample: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "README.md").write_text((sample / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
     for split, name in data.split_files(sample).items():
-        rows = shape.draw_rows(split, 0, shape.rows[split])
+        rows = shape.draw_rows(split, shape.rows[split])
         Dataset.from_list(rows, features=data.features_of(sample)).to_parquet(folder / name)
     return folder
 

@@ -27,11 +27,15 @@ def jpeg(image, quality: int = 90) -> dict:
     return {"bytes": buffer.getvalue(), "path": None}
 
 
+def food101_row(picture, food: str) -> dict:
+    """A Food-101 row: the picture as JPEG bytes, and the food's label id among Food-101's 101 names."""
+    return {"image": jpeg(picture), "label": data.real_features("ethz/food101")["label"].names.index(food)}
+
+
 def food101_rows(split: str) -> list[dict]:
     """Close-ups of each food the course draws, in a shuffled but fixed order, labelled with Food-101's ids."""
-    names = data.real_features("ethz/food101")["label"].names
     first = FOOD101_SEEDS[split]
-    rows = [{"image": jpeg(world.dish(first + k, food).image.resize(FOOD101_SIZE)), "label": names.index(food)}
+    rows = [food101_row(world.dish(first + k, food).image.resize(FOOD101_SIZE), food)
             for food in world.FOODS for k in range(FOOD101[split])]
     order = np.random.default_rng(first).permutation(len(rows))
     return [rows[i] for i in order]

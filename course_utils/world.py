@@ -279,8 +279,9 @@ def _cloth(canvas: _Canvas) -> None:
             canvas.shape("rectangle", [0, y, width, y + step], light)
 
 
-def _draw_food(canvas: _Canvas, food: str, cx: float, cy: float, r: float) -> None:
-    """One food centred at (cx, cy), about 2r across; every shape is marked as the food in the instance map."""
+def _draw_food(canvas: _Canvas, food: str, cx: float, cy: float, r: float, plate: tuple[int, int, int]) -> None:
+    """One food centred at (cx, cy), about 2r across, on a `plate` of that colour (seen through a doughnut's hole);
+    every shape of the food is marked as the food in the instance map."""
     rng = canvas.rng
 
     def put(method, coords, colour):
@@ -310,7 +311,7 @@ def _draw_food(canvas: _Canvas, food: str, cx: float, cy: float, r: float) -> No
             x, y = cx + d * math.cos(a), cy + d * math.sin(a) * 0.88
             put("line", [x, y, x + r * 0.08, y + r * 0.05], COLOURS[str(rng.choice(list(COLOURS)))])
         hole = r * 0.28
-        canvas.shape("ellipse", [cx - hole, cy - hole * 0.9, cx + hole, cy + hole * 0.9], canvas.plate)
+        canvas.shape("ellipse", [cx - hole, cy - hole * 0.9, cx + hole, cy + hole * 0.9], plate)
     elif food == "waffles":
         put("rounded_rectangle", [cx - r, cy - r * 0.8, cx + r, cy + r * 0.8], (220, 165, 70))
         for k in np.linspace(-0.8, 0.8, 6):
@@ -385,10 +386,10 @@ def dish(seed: int, food: str, size: tuple[int, int] = (224, 224), noise: float 
     _cloth(canvas)
     cx, cy = (rng.uniform(0.4, 0.6) * width, rng.uniform(0.4, 0.6) * height)
     plate = rng.uniform(0.3, 0.48) * min(size)
-    canvas.plate = _jitter((240, 240, 236) if rng.random() < 0.7 else (180, 210, 230), rng, 8)
-    canvas.shape("ellipse", [cx - plate, cy - plate, cx + plate, cy + plate], _shade(canvas.plate, 0.85))
-    canvas.shape("ellipse", [cx - plate * 0.82, cy - plate * 0.82, cx + plate * 0.82, cy + plate * 0.82], canvas.plate)
-    _draw_food(canvas, food, cx, cy, plate * rng.uniform(0.55, 0.75))
+    colour = _jitter((240, 240, 236) if rng.random() < 0.7 else (180, 210, 230), rng, 8)
+    canvas.shape("ellipse", [cx - plate, cy - plate, cx + plate, cy + plate], _shade(colour, 0.85))
+    canvas.shape("ellipse", [cx - plate * 0.82, cy - plate * 0.82, cx + plate * 0.82, cy + plate * 0.82], colour)
+    _draw_food(canvas, food, cx, cy, plate * rng.uniform(0.55, 0.75), colour)
     if rng.random() < 0.35:  # a napkin over one corner, covering part of the plate
         corner = (0 if rng.random() < 0.5 else width, 0 if rng.random() < 0.5 else height)
         reach = rng.uniform(0.3, 0.45) * width

@@ -114,6 +114,8 @@ class ModelStandIn:
     config: dict = field(default_factory=dict)
     tokenizer_corpus: str | None = None
     vocab_size: int = 2000
+    #: for "tiny" vision models: settings of its image processor that differ from the class defaults
+    processor: dict = field(default_factory=dict)
     #: for "course-pretrained": the training objective ("causal", "masked" or "seq2seq", see `pretrain`) and
     #: the SHA-256 of each committed file in standins/<checkpoint with / as __>/
     objective: str | None = None
@@ -282,6 +284,16 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                       "어휘는 알지만 문학이나 법률은 모름",
         ),
         ModelStandIn(
+            "nvidia/mit-b0", "tiny", "tiny SegFormer", ("image-segmentation",), model_type="segformer",
+            config={"hidden_sizes": [16, 32, 64, 128], "depths": [1, 1, 1, 1], "num_attention_heads": [1, 2, 4, 8],
+                    "decoder_hidden_size": 64},
+            processor={"size": {"height": 96, "width": 128}},
+            caveat="the real SegFormer architecture, narrower (widths 16 to 128, one block per stage) and with random "
+                   "weights: it learns the course's drawn scenes from scratch in a minute, and knows nothing of photos",
+            caveat_ko="실제 SegFormer 구조를 좁히고(너비 16~128, 단계마다 블록 하나) 가중치를 무작위로 둔 것: 강좌가 "
+                      "그린 장면은 1분 만에 처음부터 배우지만 사진은 전혀 모름",
+        ),
+        ModelStandIn(
             "google/vit-base-patch16-224-in21k", "course-pretrained", "course ViT", ("image-classification",),
             model_type="vit", objective="image",
             files={
@@ -370,6 +382,25 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
             },
         ),
         DatasetStandIn(
+            "zhoubolei/scene_parse_150", "zhoubolei__scene_parse_150",
+            files={
+                "README.md": "9a76fb86bb57a52c84a1e48344cc9fdd96d779fe65d17ad9cce7907e6b323a96",
+                "train.parquet": "12b39c8966d653e46ee2e763d158c8c62c64e4c01121872df2032fb75110c532",
+                "validation.parquet": "c50d79f28f55b65e1155e4d55da228349465866dc9355c3392c4136149b90f7b",
+                "test.parquet": "5551977324cc4ef12341b16f877b35f21280238dcc9335f67e6f38f5970b30a8",
+            },
+            hub_files={f"scene_parsing/{split}/0000.parquet": f"{split}.parquet"
+                       for split in ("train", "validation", "test")},
+        ),
+        DatasetStandIn(
+            "huggingface/label-files", "huggingface__label-files",
+            files={
+                "README.md": "295734701f873e3cd3743ccbac240856714dfe0e7547541dda11ded9216e3274",
+                "ade20k-id2label.json": "f6a3ddbf8df0547c67a552e542dda58bc07a50f98f0eb06384dcdc4cea29b07f",
+            },
+            hub_files={"ade20k-id2label.json": "ade20k-id2label.json"},
+        ),
+        DatasetStandIn(
             "rajpurkar/squad", "rajpurkar__squad",
             files={
                 "README.md": "b626443ac50e05e31d0626077dfe36ad7121e982f0548988921fb0c243a13ab8",
@@ -433,7 +464,10 @@ LESSONS: tuple[Lesson, ...] = (
                                "learning_rate": 5e-4, "batch_size": 16, "gradient_accumulation_steps": 1},
            ready=True),
     Lesson(10, "semantic_segmentation", "Semantic segmentation", "의미론적 분할", _T + "semantic_segmentation",
-           "nvidia/mit-b0", "zhoubolei/scene_parse_150"),
+           "nvidia/mit-b0", "zhoubolei/scene_parse_150", "image-segmentation",
+           offline_parameters={"train_size": 160, "validation_size": 40, "eval_size": 60, "num_train_epochs": 10,
+                               "learning_rate": 4e-3, "batch_size": 4},
+           ready=True),
     Lesson(11, "video_classification", "Video classification", "비디오 분류", _T + "video_classification",
            "MCG-NJU/videomae-base", "sayakpaul/ucf101-subset"),
     Lesson(12, "object_detection", "Object detection", "객체 탐지", _T + "object_detection",

@@ -58,11 +58,11 @@ def sample_path(dataset: str) -> Path:
 
 
 def hub_file(url: str) -> tuple[str, str]:
-    """("owner/name", "file") of a `hf://datasets/owner/name/file` address."""
+    """("owner/name", "file") of a `hf://datasets/owner/name[@revision]/file` address."""
     parts = url.removeprefix(HUB_FILES).split("/", 2)
     if not url.startswith(HUB_FILES) or len(parts) < 3:
         raise SampleError(f"{url!r} is not a file address of the form {HUB_FILES}<owner>/<dataset>/<file>.")
-    return f"{parts[0]}/{parts[1]}", parts[2]
+    return f"{parts[0]}/{parts[1].split('@')[0]}", parts[2]
 
 
 def sample_file(url: str) -> Path:
@@ -86,9 +86,14 @@ def card(folder: Path) -> dict:
 
 
 def split_files(folder: Path) -> dict[str, str]:
-    """{split: file name} as the card's default config declares them."""
-    configs = card(folder)["configs"]
-    return {entry["split"]: entry["path"] for entry in configs[0]["data_files"]}
+    """{split: file name} as the card's default config declares them; none for a sample of single files."""
+    configs = card(folder).get("configs")
+    return {entry["split"]: entry["path"] for entry in configs[0]["data_files"]} if configs else {}
+
+
+def has_rows(dataset: str) -> bool:
+    """True for a sample of a dataset with rows; False for one that stands in for single files only."""
+    return bool(split_files(paths.data_root() / spec_for(dataset).folder))
 
 
 def features_of(folder: Path):
@@ -138,6 +143,8 @@ def problems(folder: Path) -> list[str]:
     """Every row checked against the card: the declared columns, and class labels inside the label names."""
     from datasets import ClassLabel, Image
 
+    if not split_files(folder):
+        return []
     features = features_of(folder)
     found = []
     for split, name in split_files(folder).items():
@@ -146,6 +153,8 @@ def problems(folder: Path) -> list[str]:
                 found.append(f"{folder / name}, line {number}: columns {sorted(row)}, card declares {sorted(features)}")
                 continue
             for column, feature in features.items():
+                if row[column] is None:  # an empty cell, as in SceneParse150's `test` split
+                    continue
                 # -1 marks an unlabeled row, as in IMDb's `unsupervised` split
                 if isinstance(feature, ClassLabel) and not -1 <= row[column] < feature.num_classes:
                     found.append(f"{folder / name}, line {number}: {column}={row[column]} is outside "

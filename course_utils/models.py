@@ -88,7 +88,8 @@ def _recipe(spec: ModelStandIn) -> dict:
     sources = PACKAGES[spec.package].files if spec.package else spec.files
     recipe = {"checkpoint": spec.checkpoint, "kind": spec.kind, "name": spec.name, "head": spec.head,
             "labels": list(spec.labels), "model_type": spec.model_type, "config": spec.config,
-            "vocab_size": spec.vocab_size, "tokenizer_corpus": spec.tokenizer_corpus, "sources": sources,
+            "vocab_size": spec.vocab_size, "tokenizer_corpus": spec.tokenizer_corpus, "processor": spec.processor,
+            "sources": sources,
             "training": asdict(spec.training) if spec.training else None}
     return json.loads(json.dumps(recipe))  # as the manifest reads back: tuples become lists
 
@@ -156,8 +157,9 @@ def _train(spec: ModelStandIn, model, tokenizer) -> None:
     print(say("Training loss by epoch: ", "에폭별 훈련 손실: ") + " → ".join(f"{loss:.3f}" for loss in losses))
 
 
-def preprocessors(model_type: str, corpus: list[str], vocab_size: int) -> list:
-    """The model type's own tokenizer trained on `corpus`, and its image or audio processor with defaults."""
+def preprocessors(model_type: str, corpus: list[str], vocab_size: int, image_settings: dict | None = None) -> list:
+    """The model type's own tokenizer trained on `corpus`, and its image or audio processor (with the defaults,
+    except for `image_settings`)."""
     import transformers
     from transformers.models.auto.feature_extraction_auto import FEATURE_EXTRACTOR_MAPPING_NAMES
     from transformers.models.auto.image_processing_auto import IMAGE_PROCESSOR_MAPPING_NAMES
@@ -171,7 +173,7 @@ def preprocessors(model_type: str, corpus: list[str], vocab_size: int) -> list:
         built.append(empty.train_new_from_iterator(corpus, vocab_size))
     image = IMAGE_PROCESSOR_MAPPING_NAMES.get(model_type)
     if image:
-        built.append(getattr(transformers, image.get("pil") if isinstance(image, dict) else image)())
+        built.append(getattr(transformers, image.get("pil") if isinstance(image, dict) else image)(**(image_settings or {})))
     if FEATURE_EXTRACTOR_MAPPING_NAMES.get(model_type):
         built.append(getattr(transformers, FEATURE_EXTRACTOR_MAPPING_NAMES[model_type])())
     if not built:
@@ -196,7 +198,7 @@ def _build_tiny(spec: ModelStandIn, folder: Path) -> None:
     from .data import sample_texts
 
     corpus = sample_texts(spec.tokenizer_corpus) if spec.tokenizer_corpus else []
-    built = preprocessors(spec.model_type, corpus, spec.vocab_size)
+    built = preprocessors(spec.model_type, corpus, spec.vocab_size, spec.processor)
     tokenizer = next((p for p in built if hasattr(p, "vocab_size")), None)
     special = {} if tokenizer is None else {
         "vocab_size": len(tokenizer), "bos_token_id": tokenizer.bos_token_id, "eos_token_id": tokenizer.eos_token_id,

@@ -14,7 +14,10 @@ def _offline_dataset(name: str) -> tuple[Path, str]:
     """The sample folder (or, for a raw Hub file, the sample's file) and a line saying what replaced what."""
     if name.startswith(data.HUB_FILES):
         path = data.sample_file(name)
-        rows = len(data.read_jsonl(path))
+        if path.suffix not in (".jsonl", ".parquet"):
+            return path, say(f"file {name} → course copy {path} (written for this course)",
+                             f"파일 {name} → 강좌 사본 {path}(이 강좌를 위해 작성)")
+        rows = len(data.read_rows(path))
         return path, say(f"file {name} → course sample file {path} ({rows} rows, written for this course)",
                          f"파일 {name} → 강좌 샘플 파일 {path}({rows}행, 이 강좌를 위해 작성)")
     folder = data.sample_path(name)

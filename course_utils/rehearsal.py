@@ -155,6 +155,15 @@ def _food_photos(split: str, start: int, stop: int) -> list[dict]:
             for i, food in zip(range(start, stop), foods)]
 
 
+def scene_photos(split: str, count: int, workers: int = 8) -> list[dict]:
+    """SceneParse150 rows drawn by the course at the size of a typical ADE20K photo (683 x 512), in parallel."""
+    from multiprocessing import Pool
+
+    first = samples.SCENE_PARSE_SEEDS[split] + 1_000_000  # beyond the committed sample's seeds
+    with Pool(workers) as pool:
+        return pool.starmap(samples.scene_parse_row, [(first + i, (683, 512), split != "test") for i in range(count)])
+
+
 #: ELI5-Category, read by lessons 04 and 05: a question's answers joined come to about 260 words on average
 #: (a published run of the guide makes 1,308 blocks of 128 tokens per epoch from 4,000 questions), long-tailed
 ELI5 = {"dataset": "rexarski/eli5_category",
@@ -216,6 +225,12 @@ SHAPES = {
     # photos, so the rehearsal draws just enough rows (the real splits hold 75,750 and 25,250) at the real size.
     "09_image_classification": Shape(
         "vit", "ViTModel", None, "ethz/food101", rows={"train": 5_000, "validation": 2_500}, draw_rows=food_photos,
+    ),
+    # SceneParse150: the lesson reads the first Parquet file of `train` (the rehearsal draws the 300 rows it takes)
+    # at a typical ADE20K photo's size; MiT-b0 is SegFormer's default config, with its image processor's 512 x 512
+    "10_semantic_segmentation": Shape(
+        "segformer", "SegformerModel", None, "zhoubolei/scene_parse_150",
+        rows={"train": 300, "validation": 10, "test": 10}, draw_rows=scene_photos,
     ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
@@ -370,7 +385,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
         assistant_dir = real_size_model(assistant, out / "assistant", tokenizer_dir)
     print(f"real-size stand-ins ready in {time.perf_counter() - started:.0f} s", flush=True)
 
-    counter, rows, namespace = WorkCounter(), [], {}
+    counter, rows, namespace = WorkCounter(), [], {"course_sample_file": data.sample_file}
     os.chdir(out)
     for cell_id, source in lesson_cells(item.key):
         code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
@@ -380,6 +395,9 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
             code += f"\nassistant_checkpoint = {str(assistant_dir)!r}" if shape.assistant_config is not None else ""
             code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
             code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
+            code += f"\ndata_file = {str(data_dir / 'train.parquet')!r}" if "data_file =" in code else ""
+            # a raw Hub file beside the dataset (a label list) is read from the course's copy
+            code += "\nlabel_file = str(course_sample_file(label_file))" if "label_file =" in code else ""
         work_before = counter.flops
         torch.cuda.synchronize()
         began = time.perf_counter()

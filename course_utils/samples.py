@@ -41,7 +41,51 @@ def food101_rows(split: str) -> list[dict]:
     return [rows[i] for i in order]
 
 
-WRITERS = {"ethz/food101": food101_rows}
+#: SceneParse150: scenes in each split, their size, and the first seed of each split (the real `test` split has
+#: pictures without annotations or scene categories)
+SCENE_PARSE = {"train": 300, "validation": 50, "test": 20}
+SCENE_PARSE_SIZE = (160, 120)
+SCENE_PARSE_SEEDS = {"train": 200_000, "validation": 210_000, "test": 220_000}
+#: each class of the course's world as SceneParse150 annotates it: the ADE20K class id plus one. 0 is "other",
+#: for what is none of the 150 classes (umbrellas are not among them), and training ignores it.
+ADE20K_ANNOTATION = {"sky": 3, "mountain": 17, "grass": 10, "road": 7, "tree": 5, "house": 26, "car": 21,
+                     "person": 13, "rock": 35, "flower": 67, "ball": 120, "umbrella": 0}
+
+
+def png(array: np.ndarray) -> dict:
+    """A class map as `datasets` stores an annotation: a one-channel PNG (lossless, unlike JPEG)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(array.astype(np.uint8)).save(buffer, format="PNG")
+    return {"bytes": buffer.getvalue(), "path": None}
+
+
+def scene_category(scene: world.Scene) -> str:
+    """The SceneParse150 scene category of a world scene: a road makes it a country road, a house a house."""
+    present = {world.CLASSES[i] for i in np.unique(scene.classes)}
+    return "country_road" if "road" in present else "house" if "house" in present else "meadow"
+
+
+def scene_parse_row(seed: int, size: tuple[int, int] = SCENE_PARSE_SIZE, labelled: bool = True) -> dict:
+    """World scene number `seed` as a SceneParse150 row: the picture as JPEG, the class map as PNG, and the scene
+    category (both empty for an unlabelled row, as in the real `test` split)."""
+    scene = world.scene(seed, size=size)
+    if not labelled:
+        return {"image": jpeg(scene.image), "annotation": None, "scene_category": None}
+    lookup = np.array([ADE20K_ANNOTATION[name] for name in world.CLASSES])
+    names = data.real_features("zhoubolei/scene_parse_150")["scene_category"].names
+    return {"image": jpeg(scene.image), "annotation": png(lookup[scene.classes]),
+            "scene_category": names.index(scene_category(scene))}
+
+
+def scene_parse_rows(split: str) -> list[dict]:
+    """The sample's rows of one split, from that split's seeds."""
+    first = SCENE_PARSE_SEEDS[split]
+    return [scene_parse_row(seed, labelled=split != "test") for seed in range(first, first + SCENE_PARSE[split])]
+
+
+WRITERS = {"ethz/food101": food101_rows, "zhoubolei/scene_parse_150": scene_parse_rows}
 
 
 def write(dataset: str) -> list[Path]:

@@ -173,3 +173,48 @@ def show_images(images: Sequence, captions: Sequence[str], *, title: str, column
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def class_colors(class_ids) -> dict[int, tuple[float, float, float]]:
+    """A distinct colour for each class id, in the order given: ten strong colours, their ten pale versions, then
+    hues a golden ratio apart."""
+    from matplotlib.colors import hsv_to_rgb
+
+    palette = plt.get_cmap("tab10").colors + plt.get_cmap("tab20").colors[1::2]
+    return {int(i): palette[rank] if rank < len(palette) else tuple(hsv_to_rgb(((rank * 0.618034) % 1, 0.7, 0.9)))
+            for rank, i in enumerate(class_ids)}
+
+
+def show_segmentations(images: Sequence, maps: Sequence, captions: Sequence[str], *, names: dict[int, str],
+                       title: str, columns: int = 3, ignore: int = 255, alpha: float = 0.65,
+                       legend: Sequence[int] | None = None):
+    """Pictures with their class maps painted over them, and a legend of the classes in `legend` (by default,
+    every class that appears).
+
+    A map holds one class id per pixel, at the picture's size or another (the picture is resized to the map);
+    pixels equal to `ignore` stay unpainted."""
+    present = sorted({int(i) for m in maps for i in np.unique(np.asarray(m)) if i != ignore})
+    if legend is not None:  # the named classes get the first, most distinct colours
+        present = sorted(int(i) for i in set(legend) if int(i) in present)
+    colors = class_colors(present + sorted(set(np.unique(np.concatenate([np.ravel(m) for m in maps])).tolist())
+                                           - set(present) - {ignore}))
+    rows = -(-len(images) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.7 * rows + 0.6), squeeze=False)
+    for index, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if index >= len(images):
+            continue
+        class_map = np.asarray(maps[index])
+        picture = np.asarray(images[index].convert("RGB").resize(class_map.shape[::-1]), dtype=float) / 255
+        paint = picture.copy()
+        for class_id in np.unique(class_map):
+            if class_id != ignore:
+                paint[class_map == class_id] = colors[int(class_id)]
+        ax.imshow((1 - alpha) * picture + alpha * paint)
+        ax.set_title(captions[index], fontsize=9)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[i]) for i in present]
+    fig.legend(handles, [names.get(i, str(i)) for i in present], loc="lower center", ncol=min(6, len(present)),
+               fontsize=8, frameon=False)
+    fig.suptitle(title)
+    fig.tight_layout(rect=(0, 0.06 + 0.02 * (len(present) // 6), 1, 1))
+    return fig

@@ -17,7 +17,7 @@ def sample_copy(monkeypatch, tmp_path):
     return tmp_path / "data" / "stanfordnlp__imdb"
 
 
-@pytest.mark.parametrize("name", sorted(DATASET_STANDINS))
+@pytest.mark.parametrize("name", [name for name in sorted(DATASET_STANDINS) if data.has_rows(name)])
 def test_sample_loads_with_exactly_the_features_and_splits_of_its_card(name, tmp_path):
     folder = data.sample_path(name)
     loaded = load_dataset(str(folder), cache_dir=str(tmp_path))  # a fresh cache: what a new machine sees

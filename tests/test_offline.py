@@ -66,3 +66,13 @@ def test_raw_hub_files_without_a_sample_are_named(offline_mode, address, message
 def test_a_local_file_is_used_as_it_is(offline_mode, tmp_path):
     (tmp_path / "mine.jsonl").write_text("{}\n")
     assert offline.resolve(dataset=str(tmp_path / "mine.jsonl")) == str(tmp_path / "mine.jsonl")
+
+
+def test_a_raw_file_on_a_branch_and_a_label_file_become_the_course_copies(offline_mode, capsys, monkeypatch):
+    monkeypatch.setenv("COURSE_LANG", "en")
+    parquet = "hf://datasets/zhoubolei/scene_parse_150@refs%2Fconvert%2Fparquet/scene_parsing/validation/0000.parquet"
+    assert offline.resolve(dataset=parquet) == str(data.sample_path("zhoubolei/scene_parse_150") / "validation.parquet")
+    assert "(50 rows, written for this course)" in capsys.readouterr().out
+    labels = offline.resolve(dataset="hf://datasets/huggingface/label-files/ade20k-id2label.json")
+    assert labels.endswith("huggingface__label-files/ade20k-id2label.json")
+    assert "→ course copy" in capsys.readouterr().out

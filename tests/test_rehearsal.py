@@ -132,3 +132,17 @@ def test_the_image_rehearsal_builds_vit_base_with_its_real_processor():
     assert 85e6 < sum(weight.numel() for weight in model.parameters()) < 87e6  # ViT-Base/16 at 224 pixels
     (processor,) = rehearsal.models.preprocessors(shape.model_type, [], 0)
     assert processor.size == {"height": 224, "width": 224} and list(processor.image_mean) == [0.5, 0.5, 0.5]
+
+
+def test_the_segmentation_rehearsal_draws_ade20k_sized_scenes_for_mit_b0(tmp_path):
+    from transformers import AutoConfig, AutoModel
+
+    shape = replace(rehearsal.SHAPES["10_semantic_segmentation"], rows={"train": 2, "validation": 1, "test": 1})
+    loaded = load_dataset(str(rehearsal.synthetic_dataset(shape, tmp_path / "data")), cache_dir=str(tmp_path / "c"))
+    assert loaded["train"].features == data.real_features("zhoubolei/scene_parse_150")
+    assert loaded["train"][0]["image"].size == loaded["train"][0]["annotation"].size == (683, 512)
+    with torch.device("meta"):
+        model = AutoModel.from_config(AutoConfig.for_model(shape.model_type, **shape.config))
+    assert 3.2e6 < sum(weight.numel() for weight in model.parameters()) < 3.4e6  # MiT-b0's encoder
+    (processor,) = rehearsal.models.preprocessors(shape.model_type, [], 0)
+    assert processor.size == {"height": 512, "width": 512}

@@ -46,3 +46,31 @@ def test_a_damaged_picture_is_found(monkeypatch, tmp_path):
     rows[3]["image"] = {"bytes": rows[3]["image"]["bytes"][:200], "path": None}
     Dataset.from_list(rows, features=data.features_of(folder)).to_parquet(folder / "validation.parquet")
     assert data.problems(folder) == [f"{folder / 'validation.parquet'}, row 4: image is not a readable image"]
+
+
+def test_the_scene_parsing_sample_is_exactly_what_the_course_draws(monkeypatch, tmp_path):
+    shutil.copytree(paths.ROOT / "data" / "zhoubolei__scene_parse_150", tmp_path / "zhoubolei__scene_parse_150")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
+    for path in samples.write("zhoubolei/scene_parse_150"):
+        pinned = catalog.DATASET_STANDINS["zhoubolei/scene_parse_150"].files[path.name]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned, f"{path.name} is not what the code draws"
+
+
+def test_scene_annotations_are_ade20k_ids_plus_one_and_umbrellas_are_other():
+    import json
+    from io import BytesIO
+
+    from PIL import Image
+
+    id2label = json.loads((data.sample_path("huggingface/label-files") / "ade20k-id2label.json").read_text())
+    for name, value in samples.ADE20K_ANNOTATION.items():  # the world's names are ADE20K's, one above their id
+        assert (id2label[str(value - 1)] == name) if value else name not in id2label.values()
+    scene = world.scene(samples.SCENE_PARSE_SEEDS["train"], size=samples.SCENE_PARSE_SIZE)
+    row = data.read_split("zhoubolei/scene_parse_150", "train")[0]
+    annotation = np.asarray(Image.open(BytesIO(row["annotation"]["bytes"])))
+    for index, name in enumerate(world.CLASSES):
+        assert (annotation[scene.classes == index] == samples.ADE20K_ANNOTATION[name]).all()
+    test = data.read_split("zhoubolei/scene_parse_150", "test")
+    assert all(row["annotation"] is None and row["scene_category"] is None for row in test)
+    assert any(0 in np.asarray(Image.open(BytesIO(row["annotation"]["bytes"])))
+               for row in data.read_split("zhoubolei/scene_parse_150", "validation")), "some scene should show 'other'"

@@ -4,6 +4,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from course_utils import viz  # noqa: E402
@@ -65,4 +66,19 @@ def test_entities_are_boxed_with_their_type_in_both_rows(edition):
     assert "The Quiet Foxes" in texts and "Port Avel" in texts and "Port" in texts  # one box per entity
     boxed = {t.get_text(): t.get_bbox_patch().get_facecolor() for t in fig.axes[0].texts if t.get_bbox_patch()}
     assert boxed["Port Avel"] == boxed["Port"] != boxed["The Quiet Foxes"], "one colour per entity type"
+    draw(fig)
+
+
+def test_segmentations_paint_each_class_in_its_own_colour_and_name_only_the_legend(edition):
+    from PIL import Image
+
+    picture = Image.new("RGB", (8, 4), "white")
+    maps = [np.array([[0, 0, 1, 1]] * 4).repeat(2, axis=1), np.full((4, 8), 255), np.array([[7] * 8] * 4)]
+    fig = viz.show_segmentations([picture] * 3, maps, ["a", "b", "c"], names={0: "sky", 1: "tree", 7: "bed"},
+                                 title="지도", legend=[0, 1])
+    assert [text.get_text() for text in fig.legends[0].get_texts()] == ["sky", "tree"]
+    first = fig.axes[0].images[0].get_array()
+    assert not np.allclose(first[0, 0], first[0, 7]), "two classes, two colours"
+    assert np.allclose(fig.axes[1].images[0].get_array(), 1.0), "ignored pixels stay unpainted"
+    assert fig.texts[0].get_text() == "지도"
     draw(fig)

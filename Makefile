@@ -37,7 +37,7 @@ demo: install
 
 test: install
 	rm -rf build/nbtest
-	$(RUN) $(PY) tests/prepare.py --out build/nbtest
+	$(RUN) $(PY) tests/prepare.py --standins --out build/nbtest
 	$(RUN) OMP_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadfile --durations=8 tests build/nbtest --nbval-lax --nbval-current-env
 
 lab: install

@@ -294,6 +294,23 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                       "그린 장면은 1분 만에 처음부터 배우지만 사진은 전혀 모름",
         ),
         ModelStandIn(
+            "MCG-NJU/videomae-base", "course-pretrained", "course VideoMAE", ("video-classification",),
+            model_type="videomae", objective="video",
+            files={
+                "README.md": "fdf381f09b0958fad80970c3042bd76ada2446659636c61c1163a892901c7ae8",
+                "config.json": "0af2afaa39ada35842c39e07dba36f8e7d77cc59c53cf0c812aa24f599b405e1",
+                "model.safetensors": "6a7031c4b1c894484afdad3a58bbf9ee9a5aa500b238dec1b9fea3e0cbc25641",
+                "preprocessor_config.json": "10202dcba90442897a323926cbd9d95f5c8edd8b62aa87e1dededf3406461183",
+                "training.json": "5f645e47c42d16594ebf3b094769a0f38a26aa39149648d08d32882c98f07fa0",
+            },
+            config={"image_size": 64, "patch_size": 8, "num_frames": 8, "tubelet_size": 2, "hidden_size": 128,
+                    "num_hidden_layers": 4, "num_attention_heads": 4, "intermediate_size": 512},
+            caveat="a small VideoMAE pretrained by the course as VideoMAE was, redrawing hidden parts of unlabelled "
+                   "clips, on its drawn clips (8 frames of 64 x 64 pixels): it knows drawn motion, not films",
+            caveat_ko="강좌가 VideoMAE와 같은 방식(레이블 없는 클립에서 가린 부분을 다시 그리기)으로 직접 그린 클립"
+                      "(64 × 64 픽셀 프레임 8장)에 사전 학습한 작은 VideoMAE: 그림 속 움직임은 알지만 실제 영상은 모름",
+        ),
+        ModelStandIn(
             "google/vit-base-patch16-224-in21k", "course-pretrained", "course ViT", ("image-classification",),
             model_type="vit", objective="image",
             files={
@@ -393,6 +410,12 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
                        for split in ("train", "validation", "test")},
         ),
         DatasetStandIn(
+            "sayakpaul/ucf101-subset", "sayakpaul__ucf101-subset",
+            files={"README.md": "0ff61e4264304a768d8e1ac2d75dd3a3671edd4d0564a35246ed778e510d34f8",
+                   "UCF101_subset.tar.gz": "b03a9cca0e982756b7a6d24b697e6fe6380d7883fa35ebac899617a6aa042a04"},
+            hub_files={"UCF101_subset.tar.gz": "UCF101_subset.tar.gz"},
+        ),
+        DatasetStandIn(
             "huggingface/label-files", "huggingface__label-files",
             files={
                 "README.md": "295734701f873e3cd3743ccbac240856714dfe0e7547541dda11ded9216e3274",
@@ -469,7 +492,9 @@ LESSONS: tuple[Lesson, ...] = (
                                "learning_rate": 4e-3, "batch_size": 4},
            ready=True),
     Lesson(11, "video_classification", "Video classification", "비디오 분류", _T + "video_classification",
-           "MCG-NJU/videomae-base", "sayakpaul/ucf101-subset"),
+           "MCG-NJU/videomae-base", "sayakpaul/ucf101-subset", "video-classification",
+           offline_parameters={"num_train_epochs": 4, "learning_rate": 1e-3, "batch_size": 8},
+           ready=True),
     Lesson(12, "object_detection", "Object detection", "객체 탐지", _T + "object_detection",
            "microsoft/conditional-detr-resnet-50", "cppe-5"),
     Lesson(13, "zero_shot_object_detection", "Zero-shot object detection", "제로샷 객체 탐지",

@@ -140,7 +140,7 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
 
 #: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss;
 #: seq2seq's is Adafactor's, which scales it by each weight's size)
-LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3}
+LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3, "video": 1.5e-3}
 #: scenes whose things the image stand-in learns from (about three crops each)
 IMAGE_SCENES = 60_000
 
@@ -164,6 +164,34 @@ def _image_data(spec: ModelStandIn, batch_size: int):
     return processor, model, pretrain_images.batches(pictures, targets, batch_size)
 
 
+#: clips the video stand-in redraws (each seen about 20 times in five minutes, with fresh masks and mirrors)
+VIDEO_CLIPS = 60_000
+
+
+def _video_data(spec: ModelStandIn, batch_size: int, device: str):
+    """The video stand-in's processor, its model with VideoMAE's pretraining decoder, and its masked batches."""
+    import torch
+    from transformers import AutoConfig, VideoMAEForPreTraining, VideoMAEImageProcessor
+
+    from . import pretrain_video
+
+    size = spec.config["image_size"]
+    processor = VideoMAEImageProcessor(size={"shortest_edge": size}, crop_size={"height": size, "width": size},
+                                       image_mean=[0.5] * 3, image_std=[0.5] * 3)
+    config = AutoConfig.for_model(spec.model_type, **spec.config, **VIDEO_DECODER)
+    torch.manual_seed(SEED)
+    model = VideoMAEForPreTraining(config)
+    clips = pretrain_video.bank(VIDEO_CLIPS, size)
+    print(f"{len(clips):,} training clips of {clips.shape[1]} frames")
+    return processor, model, pretrain_video.batches(clips, batch_size, config.patch_size, config.tubelet_size,
+                                                    device=device)
+
+
+#: the small decoder that redraws the hidden tubes during pretraining (a lesson drops it, as it drops VideoMAE's)
+VIDEO_DECODER = {"decoder_hidden_size": 96, "decoder_num_hidden_layers": 2, "decoder_num_attention_heads": 4,
+                 "decoder_intermediate_size": 384, "norm_pix_loss": True}
+
+
 def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, steps: int | None = None,
              batch_size: int = 128, warmup_steps: int = 300, learning_rate: float | None = None) -> Path:
     """Train the stand-in for `steps`, or for about `minutes` (the step count is fixed after timing 50 steps)."""
@@ -177,6 +205,8 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         raise RuntimeError("Pretraining a stand-in for minutes needs a CUDA GPU; on a CPU give --steps for a smoke test.")
     if spec.objective == "image":
         preprocessor, model, batches = _image_data(spec, batch_size)
+    elif spec.objective == "video":
+        preprocessor, model, batches = _video_data(spec, batch_size, device)
     else:
         train_rows, _ = split_corpus(corpus)
         preprocessor, model = build_model(spec, train_rows)

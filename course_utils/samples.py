@@ -87,14 +87,69 @@ def scene_parse_rows(split: str) -> list[dict]:
 
 WRITERS = {"ethz/food101": food101_rows, "zhoubolei/scene_parse_150": scene_parse_rows}
 
+#: the UCF101 subset: clips per action in each split (the real one has 30, 3 and about 7), their groups (UCF101's
+#: `g` numbers: clips of one group share a scene, so the real subset keeps each group in one split), the clips'
+#: size and length, and the first seed of each split
+UCF101 = {"train": 16, "val": 2, "test": 4}
+UCF101_GROUPS = {"train": 8, "val": 1, "test": 5}
+UCF101_SIZE, UCF101_FRAMES, UCF101_FPS = (128, 96), 32, 25
+UCF101_SEEDS = {"train": 300_000, "val": 310_000, "test": 320_000}
+UCF101_ARCHIVE = "UCF101_subset.tar.gz"
+
+
+def avi(frames, fps: int = UCF101_FPS) -> bytes:
+    """Frames as an AVI file in MPEG-4 Part 2, the family of UCF101's Xvid videos, encoded on one thread so the
+    bytes are the same on every run."""
+    import av
+
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="avi") as container:
+        stream = container.add_stream("mpeg4", rate=fps)
+        stream.width, stream.height = frames[0].size
+        stream.pix_fmt, stream.thread_count, stream.bit_rate = "yuv420p", 1, 60_000
+        stream.codec_context.gop_size = len(frames)  # one key frame: these clips are short
+        stream.codec_context.flags |= av.codec.context.Flags.bitexact
+        for frame in frames:
+            container.mux(stream.encode(av.VideoFrame.from_image(frame)))
+        container.mux(stream.encode())
+    return buffer.getvalue()
+
+
+def ucf101_files() -> dict[str, bytes]:
+    """{path inside the archive: AVI bytes} for every clip, named as UCF101 names them: v_<Action>_g<group>_c<clip>."""
+    files = {}
+    for split, per_action in UCF101.items():
+        for action in world.ACTIONS:
+            for k in range(per_action):
+                group, clip = UCF101_GROUPS[split] + k // 4, k % 4 + 1
+                # little pixel noise: the encoder's own artefacts add more, and noise makes files large
+                frames = world.clip(UCF101_SEEDS[split] + k, action, UCF101_SIZE, UCF101_FRAMES, noise=2.0)
+                files[f"UCF101_subset/{split}/{action}/v_{action}_g{group:02d}_c{clip:02d}.avi"] = avi(frames)
+    return files
+
+
+def write_tar(path: Path, files: dict[str, bytes]) -> None:
+    """A plain tar archive of `files` with fixed dates and owners, so the same files give the same bytes."""
+    import tarfile
+
+    with tarfile.open(path, "w", format=tarfile.USTAR_FORMAT) as archive:
+        for name, content in sorted(files.items()):
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(content), 0, 0o644
+            archive.addfile(info, io.BytesIO(content))
+
 
 def write(dataset: str) -> list[Path]:
-    """Draw every split of `dataset`'s sample again and write it where its card says."""
+    """Draw `dataset`'s sample again and write it where its card says (a dataset of rows) or as its one archive."""
     from datasets import Dataset
 
-    if dataset not in WRITERS:
-        raise ValueError(f"The course draws samples for {', '.join(WRITERS)}; not for {dataset!r}.")
     folder = paths.data_root() / data.spec_for(dataset).folder
+    if dataset == "sayakpaul/ucf101-subset":
+        write_tar(folder / UCF101_ARCHIVE, ucf101_files())
+        return [folder / UCF101_ARCHIVE]
+    if dataset not in WRITERS:
+        raise ValueError(f"The course draws samples for {', '.join([*WRITERS, 'sayakpaul/ucf101-subset'])}; "
+                         f"not for {dataset!r}.")
     features = data.features_of(folder)
     written = []
     for split, name in data.split_files(folder).items():

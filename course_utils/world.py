@@ -5,12 +5,16 @@ road, and things standing on the ground (trees, houses, cars, people, rocks, flo
 Each thing has a kind, a colour, a distance, a box and a mask, and the scene has a class and a depth for
 every pixel and a one-line caption. Nearer things are drawn larger, lower and on top, so they hide what is
 behind them. The vision lessons write their offline samples from these scenes in their dataset's schema.
+Close-ups of food on a plate (`dish`) and short clips of people doing one of ten actions (`clip`) follow the
+same rule: the same seed draws the same thing on every machine.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import astuple, dataclass, field
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -404,3 +408,567 @@ def dish(seed: int, food: str, size: tuple[int, int] = (224, 224), noise: float 
     pixels = pixels.astype(np.float32) * rng.uniform(0.8, 1.15) + rng.normal(0, noise, pixels.shape)
     image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
     return Dish(image, food, mask, (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1))
+
+
+#: the actions the course films, named and ordered as UCF101 names its first ten
+ACTIONS = ("ApplyEyeMakeup", "ApplyLipstick", "Archery", "BabyCrawling", "BalanceBeam", "BandMarching",
+           "BaseballPitch", "Basketball", "BasketballDunk", "BenchPress")
+#: frames per second of a clip: 32 frames last about 1.3 seconds
+FPS = 25
+#: skin, hair, trouser, wall and floor colours that every action draws from, so no colour gives an action away
+SKINS = ((240, 200, 170), (225, 175, 135), (200, 150, 110), (160, 110, 75), (110, 75, 50))
+HAIRS = ((35, 30, 30), (90, 60, 35), (150, 110, 60), (210, 180, 110), (140, 60, 30), (150, 150, 150))
+TROUSERS = ((40, 50, 80), (35, 35, 40), (120, 120, 125), (235, 235, 230), (110, 85, 60), (60, 90, 150))
+WALLS = ((225, 215, 195), (200, 205, 210), (175, 200, 225), (190, 215, 185), (235, 230, 220), (230, 210, 150),
+         (150, 160, 175), (205, 170, 150))
+FLOORS = ((190, 140, 90), (150, 100, 60), (205, 185, 150), (120, 120, 125), (70, 90, 150), (150, 60, 60),
+          (90, 130, 90))
+#: a grown-up's proportions, in units of their height: thigh or shin, upper arm or forearm, torso, head radius
+LEG, ARM, TORSO, HEAD = 0.25, 0.165, 0.3, 0.07
+
+#: a point in a clip's own units (see `_Pen`)
+Point = tuple[float, float]
+#: what a clip does at each moment: draws the moving things of the frame at `t` seconds
+Move = Callable[[float], None]
+
+
+def _pick(colours, rng: np.random.Generator, spread: int = 18) -> tuple[int, int, int]:
+    """One of `colours` at random, a little off."""
+    return _jitter(colours[int(rng.integers(len(colours)))], rng, spread)
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The colours of one person: skin, hair, shirt, trousers and shoes."""
+
+    skin: tuple[int, int, int]
+    hair: tuple[int, int, int]
+    shirt: tuple[int, int, int]
+    trousers: tuple[int, int, int]
+    shoes: tuple[int, int, int]
+
+
+def _look(rng: np.random.Generator) -> _Look:
+    """A person's colours, from the palettes every action shares."""
+    return _Look(_pick(SKINS, rng, 8), _pick(HAIRS, rng), _pick(list(COLOURS.values()), rng), _pick(TROUSERS, rng),
+                 _pick(((35, 35, 40), (235, 235, 230), (120, 80, 45)), rng))
+
+
+@functools.lru_cache(maxsize=64)
+def _dim(look: _Look) -> _Look:
+    """The same colours in shadow, for the far arm and leg."""
+    return _Look(*(_shade(colour, 0.75) for colour in astuple(look)))
+
+
+class _Pen:
+    """Draws in a clip's own units: `scale` pixels to the unit, x to the right and y up from `origin` (in pixels)."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw, origin: Point, scale: float):
+        self.draw, self.origin, self.scale = draw, origin, scale
+
+    def at(self, point: Point) -> Point:
+        return self.origin[0] + point[0] * self.scale, self.origin[1] - point[1] * self.scale
+
+    def line(self, points, colour, width: float) -> None:
+        self.draw.line([self.at(p) for p in points], fill=colour, width=max(1, round(width * self.scale)),
+                       joint="curve")
+
+    def ellipse(self, centre: Point, rx: float, ry: float, colour) -> None:
+        x, y = self.at(centre)
+        self.draw.ellipse([x - rx * self.scale, y - ry * self.scale, x + rx * self.scale, y + ry * self.scale],
+                          fill=colour)
+
+    def polygon(self, points, colour) -> None:
+        self.draw.polygon([self.at(p) for p in points], fill=colour)
+
+    def chord(self, centre: Point, r: float, start: float, end: float, colour) -> None:
+        """The part of a disc cut off by the chord from angle `start` to `end` (degrees, clockwise on screen)."""
+        x, y = self.at(centre)
+        self.draw.chord([x - r * self.scale, y - r * self.scale, x + r * self.scale, y + r * self.scale], start, end,
+                        fill=colour)
+
+
+def _limb(start: Point, end: Point, first: float, second: float, side: int) -> list[Point]:
+    """A limb of two parts reaching from `start` to `end`, bent at the joint between them to the left (`side` 1,
+    a knee forward for a leg hanging down) or to the right (-1) of the way from start to end."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    reach = max(math.hypot(dx, dy), 1e-6)
+    along = float(np.clip((first ** 2 - second ** 2 + reach ** 2) / (2 * reach), -first, first))
+    across = side * math.sqrt(first ** 2 - along ** 2)
+    return [start, (start[0] + (dx * along - dy * across) / reach, start[1] + (dy * along + dx * across) / reach), end]
+
+
+def _limbs(hip: Point, neck: Point, hands, feet, sides=(-1, -1)) -> tuple[list, list]:
+    """The (far, near) arms and legs of a grown-up reaching to these (far, near) hands and feet, the elbows bent to
+    `sides` (see `_limb`), the knees forward."""
+    return ([_limb(neck, hand, ARM, ARM, side) for hand, side in zip(hands, sides)],
+            [_limb(hip, foot, LEG, LEG, 1) for foot in feet])
+
+
+def _step(t: float, period: float, duty: float, stride: float, lift: float) -> Point:
+    """Where a foot is, ahead of its hip and above the ground, at time `t` of a gait repeating every `period`
+    seconds: on the ground for the fraction `duty` of it, left behind as the body moves on, then swung forward."""
+    u = (t / period) % 1
+    if u < duty:
+        return stride * (0.5 - u / duty), 0.0
+    swing = (u - duty) / (1 - duty)
+    return stride * (swing - 0.5), lift * math.sin(math.pi * swing)
+
+
+def _key(u: float, times, values) -> float:
+    """The value at time `u` of a motion given at key times, in straight lines between them."""
+    return float(np.interp(u, times, values))
+
+
+def _ahead(point: Point, angle: float, reach: float) -> Point:
+    """The point `reach` away from `point` in the direction `angle` (radians: 0 straight down, pi/2 forward)."""
+    return point[0] + reach * math.sin(angle), point[1] - reach * math.cos(angle)
+
+
+def _draw_person(pen: _Pen, look: _Look, hip: Point, neck: Point, arms, legs, head: float = HEAD,
+                 nod: float = 0) -> Point:
+    """A person seen from the side, facing right: `arms` are the (far, near) chains shoulder, elbow, hand and `legs`
+    the (far, near) chains hip, knee, foot; the face turns `nod` degrees up from the line of the body. Returns the
+    centre of the head, for a hat."""
+    _draw_limbs(pen, _dim(look), arms[0], legs[0])
+    pen.line([hip, neck], look.shirt, 0.15)
+    pen.ellipse(hip, 0.07, 0.07, look.trousers)
+    dx, dy = neck[0] - hip[0], neck[1] - hip[1]
+    length = max(math.hypot(dx, dy), 1e-6)
+    centre = (neck[0] + dx / length * head * 1.2, neck[1] + dy / length * head * 1.2)
+    pen.ellipse(centre, head, head, look.skin)
+    top = math.degrees(math.atan2(-dy, dx)) - nod  # the top of the head, as the screen measures angles
+    pen.chord(centre, head * 1.05, top - 145, top + 55, look.hair)
+    _draw_limbs(pen, look, arms[1], legs[1])
+    return centre
+
+
+def _draw_limbs(pen: _Pen, look: _Look, arm: list[Point], leg: list[Point]) -> None:
+    """One leg with its shoe, and one arm with a short sleeve."""
+    pen.line(leg, look.trousers, 0.085)
+    pen.line([leg[2], (leg[2][0] + 0.07, leg[2][1])], look.shoes, 0.05)
+    pen.line(arm, look.skin, 0.055)
+    pen.line(arm[:2], look.shirt, 0.065)
+    pen.ellipse(arm[2], 0.03, 0.03, look.skin)
+
+
+def _placed(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, across: tuple[float, float],
+            ground: tuple[float, float], tall: tuple[float, float]) -> _Pen:
+    """A pen at a random place: its origin within `across` of the picture's width and `ground` of its height, its
+    unit (a grown-up's height) within `tall` of the picture's height."""
+    width, height = size
+    return _Pen(draw, (rng.uniform(*across) * width, rng.uniform(*ground) * height), rng.uniform(*tall) * height)
+
+
+def _room(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, floor: float) -> None:
+    """A wall, sometimes with a window, and below the height `floor` (a fraction of the picture's) a floor."""
+    width, height = size
+    wall = _pick(WALLS, rng)
+    draw.rectangle([0, 0, width, height], fill=wall)
+    if rng.random() < 0.4:
+        left, top = rng.uniform(-0.1, 0.8) * width, rng.uniform(0.05, 0.2) * height
+        draw.rectangle([left, top, left + 0.25 * width, top + 0.3 * height], fill=_shade(wall, 0.7))
+        draw.rectangle([left + 2, top + 2, left + 0.25 * width - 2, top + 0.3 * height - 2], fill=(170, 210, 235))
+    draw.rectangle([0, floor * height, width, height], fill=_pick(FLOORS, rng))
+    draw.line([0, floor * height, width, floor * height], fill=_shade(wall, 0.6), width=max(1, height // 50))
+
+
+def _field(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, horizon: float) -> None:
+    """Sky down to the height `horizon` (a fraction of the picture's), sometimes a line of trees, then grass."""
+    width, height = size
+    sky_top = np.array(_jitter((70, 130, 210) if rng.random() < 0.75 else (150, 155, 165), rng))
+    sky_low = (sky_top + 255) / 2
+    for y in range(int(horizon * height) + 1):
+        t = y / max(1.0, horizon * height)
+        draw.line([0, y, width, y], fill=tuple(int(v) for v in sky_top * (1 - t) + sky_low * t))
+    if rng.random() < 0.5:
+        trees = _jitter((50, 100, 55), rng)
+        for x in np.arange(rng.uniform(-8, 0), width, 0.08 * height):
+            r = rng.uniform(0.04, 0.07) * height
+            draw.ellipse([x - r, horizon * height - 1.5 * r, x + r, horizon * height + r], fill=trees)
+    draw.rectangle([0, horizon * height, width, height], fill=_jitter((95, 165, 75), rng, 25))
+
+
+def _court(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator) -> None:
+    """A sports hall: a wall, and a floor with a painted line."""
+    width, height = size
+    floor = rng.uniform(0.5, 0.65)
+    _room(draw, size, rng, floor)
+    y = rng.uniform(floor + 0.05, 0.98) * height
+    draw.line([0, y, width, y], fill=_pick(((235, 235, 230), (235, 205, 40)), rng, 8), width=max(1, height // 60))
+
+
+def _close_up(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator,
+              look: _Look) -> tuple[_Pen, Point, Point]:
+    """A face filling the picture; returns a pen centred on the face whose unit is half its width, and the centres
+    of the right eye and of the mouth."""
+    _room(draw, size, rng, floor=1.0)
+    pen = _placed(draw, size, rng, (0.4, 0.6), (0.4, 0.5), (0.2, 0.25))
+    pen.ellipse((0, -1.9), 1.5, 0.7, look.shirt)
+    pen.polygon([(-0.35, -0.6), (0.35, -0.6), (0.4, -1.5), (-0.4, -1.5)], _shade(look.skin, 0.9))
+    if rng.random() < 0.5:  # long hair
+        pen.polygon([(-1.15, 0.3), (1.15, 0.3), (1.2, -1.4), (-1.2, -1.4)], look.hair)
+    pen.ellipse((0, 0.2), 1.15, 1.45, look.hair)
+    pen.ellipse((0, 0), 1.0, 1.3, look.skin)
+    for side in (-1, 1):
+        eye = (side * 0.42, 0.2)
+        pen.ellipse(eye, 0.2, 0.1, (240, 240, 235))
+        pen.ellipse(eye, 0.09, 0.09, _shade(look.hair, 0.6))
+        pen.line([(eye[0] - 0.2, 0.45), (eye[0] + 0.2, 0.48)], _shade(look.hair, 0.8), 0.06)
+    pen.line([(0, 0.1), (0.08, -0.25), (-0.02, -0.28)], _shade(look.skin, 0.8), 0.05)
+    mouth = (0.0, -0.65)
+    pen.ellipse(mouth, 0.33, 0.12, _jitter((200, 90, 100), rng, 20))
+    pen.line([(-0.3, -0.65), (0.3, -0.65)], (110, 40, 50), 0.03)
+    return pen, (0.42, 0.2), mouth
+
+
+def _draw_hand(pen: _Pen, look: _Look, tip: Point, angle: float, length: float, tool, width: float) -> None:
+    """A hand coming up from the lower right holding a `tool` of that colour and `width` whose tip is at `tip`, the
+    tool pointing at `angle` (radians from straight down); a darker edge keeps the hand apart from the face."""
+    grip = _ahead(tip, angle + math.pi, length)
+    elbow, edge = _ahead(grip, angle + math.pi + 0.3, 2.5), _dim(look).skin
+    pen.line([tip, grip], tool, width)
+    pen.line([grip, elbow], edge, 0.55)
+    pen.line([grip, elbow], look.skin, 0.42)
+    pen.line([_ahead(grip, angle + math.pi + 0.3, 0.9), elbow], look.shirt, 0.6)
+    pen.ellipse(grip, 0.28, 0.28, edge)
+    pen.ellipse(grip, 0.23, 0.23, look.skin)
+    pen.line([grip, _ahead(grip, angle + 0.6, 0.3)], edge, 0.1)
+
+
+def _eye_makeup(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A brush makes small quick strokes along one half-shut eyelid."""
+    pen, eye, _ = _close_up(draw, size, rng, look)
+    pen.chord(eye, 0.2, 180, 360, _jitter((120, 80, 150), rng, 40))
+    rate, phase, angle = rng.uniform(3.0, 4.5), rng.uniform(0, 2 * math.pi), -rng.uniform(2.3, 2.7)
+    brush = _pick(((35, 35, 40), (235, 130, 170), (235, 235, 230), (170, 120, 70)), rng, 10)
+
+    def move(t: float) -> None:
+        stroke = 2 * math.pi * rate * t + phase
+        along, up = 0.2 * math.sin(stroke) + 0.05 * math.sin(3 * t), 0.04 * math.cos(2 * stroke)
+        tip = (eye[0] + 0.05 + along, eye[1] + 0.05 + up)
+        _draw_hand(pen, look, tip, angle, 0.6, brush, 0.08)
+        pen.line([tip, _ahead(tip, angle + math.pi, 0.12)], (30, 25, 25), 0.06)
+
+    return move
+
+
+def _lipstick(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A lipstick slides from one corner of the mouth to the other and back."""
+    pen, _, mouth = _close_up(draw, size, rng, look)
+    rate, phase, angle = rng.uniform(1.0, 1.6), rng.uniform(0, 2 * math.pi), -rng.uniform(2.2, 2.6)
+    case, colour = _pick(((200, 170, 70), (40, 40, 45), (190, 190, 195)), rng, 10), _jitter((200, 30, 60), rng, 30)
+
+    def move(t: float) -> None:
+        tip = (mouth[0] + 0.28 * math.sin(2 * math.pi * rate * t + phase), mouth[1] + 0.02)
+        _draw_hand(pen, look, _ahead(tip, angle + math.pi, 0.12), angle, 0.45, case, 0.2)
+        pen.line([tip, _ahead(tip, angle + math.pi, 0.14)], colour, 0.16)
+
+    return move
+
+
+def _archery(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """An archer side on draws the string back to the chin, holds, and shoots an arrow across into a target."""
+    width, height = size
+    ground = rng.uniform(0.86, 0.95)
+    _field(draw, size, rng, ground - rng.uniform(0.3, 0.45))
+    pen = _Pen(draw, (rng.uniform(0.12, 0.25) * width, ground * height), rng.uniform(0.6, 0.72) * height)
+    target = (rng.uniform(0.8, 0.9) * width - pen.origin[0]) / pen.scale
+    for foot in (-0.1, 0.1):
+        pen.line([(target + foot, 0), (target, 0.75)], (120, 80, 45), 0.03)
+    for k, ring in enumerate(((235, 235, 230), (35, 35, 40), (45, 90, 200), (200, 40, 40), (235, 205, 40))):
+        pen.ellipse((target, 0.8), 0.11 * (1 - k / 5), 0.16 * (1 - k / 5), ring)
+    bow = _pick(((120, 80, 45), (35, 35, 40), (170, 40, 40)), rng)
+    feathers = _pick([COLOURS[name] for name in ("red", "yellow", "orange", "green", "blue")], rng)
+    start, pull, hold = rng.uniform(0, 0.2), rng.uniform(0.25, 0.45), rng.uniform(0.05, 0.25)
+    release, flight = start + pull + hold, rng.uniform(3, 4.5)
+    hip, neck, grip, anchor = (0.0, 0.5), (0.02, 0.8), (0.38, 0.8), (0.07, 0.8)
+
+    def move(t: float) -> None:
+        drawn = float(np.clip((t - start) / pull, 0, 1)) if t < release else 0.0
+        drawn = drawn * drawn * (3 - 2 * drawn)  # easing in and out
+        tips = [(grip[0] - 0.09 - 0.05 * drawn, grip[1] + side * 0.3) for side in (1, -1)]
+        nock = tips[0][0] + (anchor[0] - tips[0][0]) * drawn
+        if t < release:
+            hand, tail, back = (nock, anchor[1]), nock, drawn
+        else:  # the string springs back, the hand flies past the ear and the arrow on into the target
+            hand = (anchor[0] - 0.1 * min(1.0, (t - release) / 0.1), anchor[1] + 0.03)
+            tail, back = min(anchor[0] + flight * (t - release), target - 0.42), 1.0
+        loose = _limb(neck, hand, ARM, ARM, -1)[1]
+        elbow = (loose[0] + (-0.14 - loose[0]) * back, loose[1] + (0.81 - loose[1]) * back)
+        arms = [_limb(neck, grip, ARM, ARM, -1), [neck, elbow, hand]]
+        _draw_person(pen, look, hip, neck, arms, [_limb(hip, (foot, 0.0), LEG, LEG, 1) for foot in (-0.12, 0.12)])
+        pen.line([tips[0], (grip[0] - 0.03, grip[1] + 0.2), grip, (grip[0] - 0.03, grip[1] - 0.2), tips[1]], bow, 0.03)
+        pen.line([tips[0], (nock, grip[1]), tips[1]], (220, 220, 215), 0.008)
+        pen.line([(tail, grip[1]), (tail + 0.45, grip[1])], (60, 45, 35), 0.015)
+        pen.polygon([(tail, grip[1]), (tail + 0.08, grip[1]), (tail + 0.02, grip[1] + 0.035)], feathers)
+        pen.ellipse(hand, 0.03, 0.03, look.skin)
+
+    return move
+
+
+def _baby_crawling(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A baby on hands and knees crawls slowly across a floor, each hand moving with the other side's knee."""
+    _room(draw, size, rng, floor=rng.uniform(0.4, 0.55))
+    pen = _placed(draw, size, rng, (0.3, 0.5), (0.82, 0.92), (0.7, 0.85))
+    baby = _Look(look.skin, _shade(look.hair, 1.3), look.shirt, look.shirt, look.skin)
+    period, phase, stride, duty = rng.uniform(0.9, 1.3), rng.uniform(0, 1), 0.18, 0.7
+    speed = stride / (duty * period)
+
+    def move(t: float) -> None:
+        x, bob = speed * t - 0.1, 0.01 * math.sin(4 * math.pi * (t / period + phase))
+        hip, shoulder = (x - 0.15, 0.2 + bob), (x + 0.13, 0.25 - bob)
+        hands, knees = ([_step(t + (phase + lag) * period, period, duty, stride, 0.05) for lag in lags]
+                        for lags in ((0.5, 0), (0.05, 0.55)))
+        arms = [_limb(shoulder, (shoulder[0] + dx, lift), 0.125, 0.125, -1) for dx, lift in hands]
+        legs = [[hip, (hip[0] + dx, lift / 2), (hip[0] + dx - 0.15, 0.02 + lift)] for dx, lift in knees]
+        _draw_person(pen, baby, hip, shoulder, arms, legs, head=0.1, nod=70)
+
+    return move
+
+
+def _balance_beam(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A gymnast walks slowly along a raised beam, arms held out to the sides, swaying a little."""
+    width, height = size
+    _room(draw, size, rng, floor=rng.uniform(0.6, 0.7))
+    floor, top = rng.uniform(0.88, 0.95) * height, rng.uniform(0.5, 0.58) * height
+    mat = _pick(((60, 90, 170), (170, 60, 60), (120, 120, 125), (70, 140, 90)), rng)
+    draw.rectangle([0, floor - 0.05 * height, width, height], fill=mat)
+    wood = _jitter((190, 150, 100), rng)
+    for x in (0.15 * width, 0.85 * width):
+        draw.polygon([(x - 2, top), (x + 2, top), (x + 0.04 * width, floor), (x - 0.04 * width, floor)],
+                     fill=_shade(wood, 0.6))
+    draw.rectangle([0.02 * width, top, 0.98 * width, top + 0.045 * height], fill=wood)
+    pen = _Pen(draw, (rng.uniform(0.25, 0.45) * width, top), rng.uniform(0.4, 0.48) * height)
+    gymnast = _Look(look.skin, look.hair, look.shirt, look.skin, look.skin)
+    period, phase, stride, duty = rng.uniform(1.3, 1.8), rng.uniform(0, 1), 0.22, 0.62
+    sway, wobble = rng.uniform(1.2, 2.0), rng.uniform(0, 2 * math.pi)
+    speed = stride / (duty * period)
+
+    def move(t: float) -> None:
+        x = speed * t
+        hip = (x, 0.5 - 0.01 * math.cos(4 * math.pi * (t / period + phase)))
+        neck = _ahead(hip, math.pi - 0.06 * math.sin(2 * math.pi * t / sway + wobble), TORSO)
+        tilt = 0.2 * math.sin(2 * math.pi * t / sway * 1.3 + wobble)
+        hands = (_ahead(neck, tilt - math.pi / 2, 0.32), _ahead(neck, tilt + math.pi / 2, 0.32))
+        feet = [(x + dx, lift) for dx, lift in (_step(t + (phase + lag) * period, period, duty, stride, 0.05)
+                                                 for lag in (0.5, 0))]
+        _draw_person(pen, gymnast, hip, neck, *_limbs(hip, neck, hands, feet, sides=(1, -1)))
+
+    return move
+
+
+def _band_marching(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A row of players in the same uniform marches across in step, knees high, one beating a drum."""
+    width, height = size
+    _field(draw, size, rng, rng.uniform(0.35, 0.5))
+    pen = _Pen(draw, (0, rng.uniform(0.86, 0.95) * height), rng.uniform(0.45, 0.55) * height)
+    trousers = _pick(((235, 235, 230), (35, 35, 40), _shade(look.shirt, 0.5)), rng, 8)
+    hat = _pick(((235, 235, 230), (35, 35, 40), look.shirt), rng, 8)
+    plume = _pick([COLOURS[name] for name in ("white", "red", "yellow")], rng, 8)
+    players = [_Look(_pick(SKINS, rng, 8), look.hair, look.shirt, trousers, (35, 35, 40))
+               for _ in range(int(rng.integers(3, 6)))]
+    gap, period, drummer = rng.uniform(0.45, 0.6), rng.uniform(0.9, 1.15), int(rng.integers(len(players)))
+    stride, duty = 0.3, 0.55
+    speed = stride / (duty * period)
+    first = width / pen.scale * rng.uniform(0.4, 0.6) - speed * 0.64 + gap * (len(players) - 1) / 2
+
+    def move(t: float) -> None:
+        feet = [_step(t + lag * period, period, duty, stride, 0.16) for lag in (0.5, 0)]
+        beat = [0.05 * abs(math.sin(2 * math.pi * t / period + lag)) for lag in (0, math.pi / 2)]
+        for k, player in enumerate(players):
+            x = first + speed * t - k * gap
+            hip = (x, 0.49 + 0.01 * math.cos(4 * math.pi * t / period))
+            neck = (x + 0.01, hip[1] + TORSO)
+            hands = ([(x + 0.1, 0.62 + beat[0]), (x + 0.2, 0.62 + beat[1])] if k == drummer
+                     else [(x + 0.16, 0.8), (x + 0.2, 0.83)])
+            head = _draw_person(pen, player, hip, neck, *_limbs(hip, neck, hands, [(x + dx, y) for dx, y in feet]))
+            if k == drummer:
+                pen.polygon([(x + 0.06, 0.35), (x + 0.26, 0.35), (x + 0.26, 0.57), (x + 0.06, 0.57)], (235, 235, 230))
+                pen.line([(x + 0.06, 0.46), (x + 0.26, 0.46)], plume, 0.03)
+                for hand in hands:
+                    pen.line([hand, (hand[0] + 0.08, hand[1] - 0.05)], (200, 170, 110), 0.015)
+            else:  # a trumpet
+                mouth = neck[1] + 0.08
+                pen.line([(x + 0.07, mouth), (x + 0.3, mouth)], (220, 180, 60), 0.025)
+                pen.polygon([(x + 0.27, mouth), (x + 0.33, mouth + 0.04), (x + 0.33, mouth - 0.04)], (220, 180, 60))
+            pen.polygon([(head[0] - 0.06, head[1] + 0.03), (head[0] + 0.06, head[1] + 0.03),
+                         (head[0] + 0.055, head[1] + 0.17), (head[0] - 0.055, head[1] + 0.17)], hat)
+            pen.line([(head[0], head[1] + 0.17), (head[0] - 0.02, head[1] + 0.25)], plume, 0.03)
+
+    return move
+
+
+def _baseball_pitch(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A pitcher on the mound lifts a knee, swings the throwing arm back and over, and a white ball flies off."""
+    width, height = size
+    horizon = rng.uniform(0.35, 0.5)
+    _field(draw, size, rng, horizon)
+    if rng.random() < 0.6:  # the outfield fence
+        draw.rectangle([0, (horizon - 0.07) * height, width, horizon * height], fill=_jitter((40, 90, 60), rng))
+    pen = _placed(draw, size, rng, (0.2, 0.35), (0.84, 0.93), (0.55, 0.68))
+    pen.ellipse((0.2, 0.0), 0.9, 0.07, _jitter((170, 120, 80), rng))
+    cap, glove = _pick(list(COLOURS.values()), rng), _jitter((110, 70, 40), rng)
+    start, speed, throw = rng.uniform(-0.1, 0.2), rng.uniform(0.85, 1.15), rng.uniform(5, 7)
+    release = 0.8  # when in the pitch the ball leaves the hand
+    # the key times of the body, the throwing arm, the gloved one, the back foot and the front foot
+    body, arm, mitt = (0, 0.4, 0.7, 0.95, 1.3), (0, 0.4, 0.55, 0.68, 0.8, 1.0, 1.3), (0, 0.4, 0.65, 0.85, 1.1)
+    back, front = (0, 0.8, 1.0, 1.3), (0, 0.15, 0.4, 0.62)
+
+    def pose(u: float) -> tuple[Point, Point, Point]:
+        hip = (_key(u, body, (0, -0.04, 0.2, 0.3, 0.32)), _key(u, body, (0.5, 0.5, 0.38, 0.42, 0.46)))
+        neck = _ahead(hip, math.pi - _key(u, body, (0, -0.12, 0.1, 0.55, 0.45)), TORSO)
+        hand = _ahead(neck, math.radians(_key(u, arm, (40, 40, -60, -150, -250, -320, -330))),
+                      _key(u, arm, (0.15, 0.15, 0.31, 0.32, 0.31, 0.29, 0.26)))  # one turn back, over and down
+        return hip, neck, hand
+
+    def move(t: float) -> None:
+        u = (t - start) * speed
+        hip, neck, hand = pose(u)
+        gloved = _ahead(neck, math.radians(_key(u, mitt, (45, 45, 85, 60, 15))),
+                        _key(u, mitt, (0.14, 0.14, 0.3, 0.2, 0.15)))
+        feet = [(_key(u, back, (-0.08, -0.08, 0.15, 0.3)), _key(u, back, (0, 0, 0.15, 0))),
+                (_key(u, front, (0.08, 0.06, 0.04, 0.55)), _key(u, front, (0, 0.1, 0.3, 0)))]
+        head = _draw_person(pen, look, hip, neck, *_limbs(hip, neck, (gloved, hand), feet))
+        pen.chord(head, HEAD * 1.1, 180, 360, cap)
+        pen.line([(head[0], head[1] + 0.01), (head[0] + 0.12, head[1] + 0.01)], cap, 0.025)
+        pen.ellipse(gloved, 0.05, 0.05, glove)
+        ball, flown = (hand, 0.0) if u < release else (pose(release)[2], t - start - release / speed)
+        pen.ellipse((ball[0] + throw * flown, ball[1] - 0.3 * flown), 0.03, 0.03, (245, 245, 240))
+
+    return move
+
+
+#: a basketball's radius, in heights of the player
+BALL = 0.065
+
+
+def _draw_ball(pen: _Pen, centre: Point, colour) -> None:
+    """A basketball, with a dark seam round it."""
+    pen.ellipse(centre, BALL, BALL, colour)
+    pen.line([(centre[0] - BALL, centre[1]), (centre[0] + BALL, centre[1])], (40, 30, 30), 0.012)
+
+
+def _basketball(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A player bounces an orange ball between hand and floor again and again, shuffling a little."""
+    _court(draw, size, rng)
+    pen = _placed(draw, size, rng, (0.3, 0.6), (0.86, 0.95), (0.55, 0.68))
+    period, phase, drift, sway = rng.uniform(0.45, 0.65), rng.uniform(0, 1), rng.uniform(-0.15, 0.15), rng.uniform(0, 6)
+    colour, top = _jitter((225, 110, 35), rng, 15), 0.42  # the ball's colour and the height where the hand meets it
+
+    def move(t: float) -> None:
+        x = drift * t + 0.04 * math.sin(2 * math.pi * t / 1.7 + sway)
+        hip = (x, 0.44)
+        neck = _ahead(hip, math.pi - 0.2, TORSO)
+        ball = (x + 0.3, BALL + (top - BALL) * abs(math.cos(math.pi * (t / period + phase))))
+        hand = (x + 0.29, float(np.clip(ball[1] + BALL, top + BALL - 0.08, top + BALL)))  # it follows the ball a bit
+        feet = ((x - 0.12, 0), (x + 0.1, 0))
+        _draw_person(pen, look, hip, neck, *_limbs(hip, neck, (_ahead(neck, 1.1, 0.2), hand), feet))
+        _draw_ball(pen, ball, colour)
+
+    return move
+
+
+def _basketball_dunk(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A player runs in, jumps, and pushes the ball down through the rim; it drops through the net to the floor."""
+    _court(draw, size, rng)
+    pen = _placed(draw, size, rng, (0.62, 0.78), (0.9, 0.96), (0.4, 0.47))
+    rim, gravity = 1.5, 5.2  # the rim's height, and gravity in heights of the player per second squared
+    pen.line([(0.25, rim + 0.25), (0.7, rim + 0.25), (0.7, 0)], (120, 120, 125), 0.05)
+    pen.polygon([(-0.2, rim - 0.05), (0.4, rim - 0.05), (0.4, rim + 0.4), (-0.2, rim + 0.4)], (235, 235, 230))
+    pen.line([(0.0, rim + 0.02), (0.0, rim + 0.18), (0.2, rim + 0.18), (0.2, rim + 0.02)], (200, 40, 40), 0.02)
+    colour = _jitter((225, 110, 35), rng, 15)
+    start, speed, push = rng.uniform(-0.15, 0.05), rng.uniform(0.85, 1.15), rng.uniform(2.0, 3.0)
+    body, arms, dunk = (0, 0.4, 0.67, 0.95, 1.3), (0, 0.4, 0.6, 0.7, 0.8, 0.95, 1.3), 0.7  # key times
+    fall = (push + math.sqrt(push ** 2 + 2 * gravity * (rim - BALL))) / gravity  # seconds from the rim to the floor
+    bounce = 0.5 * (push + gravity * fall)  # the speed it leaves the floor with
+
+    def move(t: float) -> None:
+        u = (t - start) * speed
+        jump = 0.6 * max(0.0, 1 - ((u - 0.675) / 0.275) ** 2)  # in the air from 0.4 to 0.95
+        hip = (_key(u, body, (-1.9, -0.8, -0.3, -0.15, -0.12)), 0.47 + jump - _key(u, (0.95, 1.0, 1.3), (0, 0.09, 0)))
+        neck = _ahead(hip, math.pi - _key(u, body, (0.3, 0.2, -0.05, 0.25, 0.1)), TORSO)
+        hand = (neck[0] + _key(u, arms, (0.15, 0.15, 0.2, 0.24, 0.25, 0.15, 0.15)),
+                neck[1] + _key(u, arms, (-0.12, -0.1, 0.25, 0.15, 0.0, -0.2, -0.25)))
+        if u < 0.4:  # the run up
+            feet = [(hip[0] + dx, lift) for dx, lift in (_step(u + lag / 2, 0.5, 0.4, 0.55, 0.15) for lag in (0.5, 0))]
+        elif jump:
+            feet = [(hip[0] - 0.12, hip[1] - 0.42), (hip[0] + 0.12, hip[1] - 0.38)]
+        else:
+            feet = [(hip[0] - 0.1, 0.0), (hip[0] + 0.1, 0.0)]
+        _draw_person(pen, look, hip, neck, *_limbs(hip, neck, ((hand[0] - 0.03, hand[1] + 0.02), hand), feet))
+        dropped = t - start - dunk / speed
+        if dropped < 0:
+            _draw_ball(pen, (hand[0] + 0.03, hand[1] + BALL), colour)
+        elif dropped < fall:
+            _draw_ball(pen, (0.0, rim - push * dropped - gravity / 2 * dropped ** 2), colour)
+        else:
+            up = (dropped - fall) % (2 * bounce / gravity)
+            _draw_ball(pen, (0.0, BALL + bounce * up - gravity / 2 * up ** 2), colour)
+        pen.line([(-0.13, rim), (0.13, rim)], (235, 110, 30), 0.035)
+        for k in range(5):  # the net
+            pen.line([(-0.13 + k * 0.065, rim), (-0.08 + k * 0.04, rim - 0.2)], (235, 235, 230), 0.012)
+
+    return move
+
+
+def _bench_press(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator, look: _Look) -> Move:
+    """A lifter lying on a bench slowly lowers a barbell to the chest and presses it up again."""
+    _room(draw, size, rng, floor=rng.uniform(0.6, 0.72))
+    pen = _placed(draw, size, rng, (0.3, 0.45), (0.88, 0.95), (0.62, 0.75))
+    frame, pad = _jitter((80, 80, 85), rng), _pick(((35, 35, 40), (150, 40, 40), (40, 60, 120)), rng)
+    pen.line([(-0.14, 0), (-0.14, 0.85), (-0.08, 0.85)], frame, 0.03)
+    for x in (-0.08, 0.48):
+        pen.line([(x, 0), (x, 0.26)], frame, 0.035)
+    pen.polygon([(-0.2, 0.24), (0.55, 0.24), (0.55, 0.3), (-0.2, 0.3)], pad)
+    plate = _pick(((35, 35, 40), (60, 60, 65), (170, 40, 40), (45, 90, 200)), rng)
+    shadow, period, phase = _shade(plate, 0.7), rng.uniform(1.6, 2.4), rng.uniform(0, 2 * math.pi)
+    neck, hip, toward = (0.0, 0.36), (0.32, 0.35), (0.09, -0.06)  # the bar points down-right, toward the camera
+
+    def move(t: float) -> None:
+        reach = 0.21 + 0.11 * math.cos(2 * math.pi * t / period + phase)
+        bend = (0.32 - reach) / 0.22
+        hand = (0.03, neck[1] + reach)
+        elbow = (hand[0] / 2 + 0.12 * bend, neck[1] + reach / 2 - 0.1 * bend)
+        far = (hand[0] - 1.4 * toward[0], hand[1] - 1.4 * toward[1])
+        near = (hand[0] + toward[0], hand[1] + toward[1])
+        pen.ellipse(far, 0.11, 0.11, shadow)
+        grips = [[neck, (elbow[0] - 0.8 * toward[0], elbow[1] - 0.8 * toward[1]),
+                  (hand[0] - 0.8 * toward[0], hand[1] - 0.8 * toward[1])], [neck, elbow, hand]]
+        _draw_person(pen, look, hip, neck, grips, [_limb(hip, (foot, 0.0), LEG, LEG, 1) for foot in (0.6, 0.64)])
+        pen.line([far, (near[0] + 0.3 * toward[0], near[1] + 0.3 * toward[1])], (170, 170, 175), 0.025)
+        pen.ellipse(near, 0.13, 0.13, plate)
+        pen.ellipse(near, 0.03, 0.03, (170, 170, 175))
+
+    return move
+
+
+_STAGINGS = dict(zip(ACTIONS, (_eye_makeup, _lipstick, _archery, _baby_crawling, _balance_beam, _band_marching,
+                               _baseball_pitch, _basketball, _basketball_dunk, _bench_press)))
+
+
+def clip(seed: int, action: str, size: tuple[int, int] = (128, 96), frames: int = 32,
+         noise: float = 6.0) -> list[Image.Image]:
+    """Clip number `seed` of `action` (one of ACTIONS): `frames` RGB frames of `size`, filmed at FPS frames a second
+    by a camera that shakes a little, with pixel noise of standard deviation `noise`. The same seed gives the same
+    frames on every machine."""
+    if action not in ACTIONS:
+        raise ValueError(f"The course films these actions: {', '.join(ACTIONS)}; not {action!r}.")
+    rng = np.random.default_rng([seed, ACTIONS.index(action)])
+    width, height = size
+    margin = max(1, round(height / 40))  # the camera shakes by up to this many pixels
+    picture = Image.new("RGB", (width + 2 * margin, height + 2 * margin))
+    move = _STAGINGS[action](ImageDraw.Draw(picture), picture.size, rng, _look(rng))
+    backdrop = picture.copy()
+    stills = []
+    for k in range(frames):
+        picture.paste(backdrop)
+        move(k / FPS)
+        stills.append(np.asarray(picture))
+    shake = np.clip(np.cumsum(rng.normal(0, 0.4, (frames, 2)), axis=0).round().astype(int), -margin, margin) + margin
+    pixels = np.stack([still[y:y + height, x:x + width] for still, (x, y) in zip(stills, shake)])
+    if rng.random() < 0.5:  # filmed from the other side
+        pixels = pixels[:, :, ::-1]
+    spread = round(noise * math.sqrt(3))  # even noise over this spread has the standard deviation `noise`
+    pixels = pixels * np.float32(rng.uniform(0.85, 1.15)) + rng.integers(-spread, spread + 1, pixels.shape, np.int16)
+    return [Image.fromarray(frame) for frame in np.clip(pixels, 0, 255).astype(np.uint8)]

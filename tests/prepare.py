@@ -1,6 +1,7 @@
 """Test copies of the lessons for nbval, and the expected outputs they are compared with.
 
     python tests/prepare.py --out build/nbtest   # copies with offline parameters, expected outputs, outcomes
+    python tests/prepare.py --standins           # build every model stand-in into the cache (make test does)
     python tests/prepare.py --regenerate         # run every lesson offline, store what its checked cells print
 
 nbval compares the cells tagged `nbval-check-output` with the outputs stored in the notebook; the source
@@ -75,11 +76,24 @@ def regenerate() -> list[Path]:
     return written
 
 
+def build_standins() -> list[Path]:
+    """Build every model stand-in into the cache once, before the test workers start: with both cores here, rather
+    than in the first notebook that needs one while the other worker waits for it."""
+    from course_utils import models
+    from course_utils.catalog import MODEL_STANDINS
+
+    return [models.standin_path(checkpoint) for checkpoint in MODEL_STANDINS]
+
+
 def main(argv: list[str] | None = None) -> int:
     top = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--out", type=Path, help="folder for the nbval copies")
     top.add_argument("--regenerate", action="store_true", help="rewrite tests/expected_outputs from a fresh run")
+    top.add_argument("--standins", action="store_true", help="build every model stand-in into the cache first")
     args = top.parse_args(argv)
+    if args.standins:
+        for path in build_standins():
+            print(f"stand-in ready: {path}")
     if args.regenerate:
         for path in regenerate():
             print(f"wrote {path}")

@@ -2,6 +2,7 @@ import gzip
 import json
 
 import pytest
+import torch
 
 from course_utils import catalog, debian, pretrain
 
@@ -76,7 +77,6 @@ def test_every_course_pretrained_standin_has_a_recipe():
 
 
 def test_pretraining_for_minutes_needs_a_gpu(monkeypatch, tmp_path):
-    import torch
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     with pytest.raises(RuntimeError, match="needs a CUDA GPU; on a CPU give --steps"):
@@ -111,3 +111,30 @@ def test_the_course_vit_transfers_to_the_drawn_dishes():
     folder = models.standin_path("google/vit-base-patch16-224-in21k")
     accuracies = pretrain_images.food_transfer(folder, epochs=3)
     assert accuracies[-1] >= 0.6, f"validation accuracy {accuracies} after 3 epochs (chance is 0.1)"
+
+
+def test_video_pretraining_redraws_hidden_tubes_and_saves_the_whole_videomae(monkeypatch, tmp_path):
+    from transformers import AutoConfig, AutoImageProcessor
+
+    monkeypatch.setattr(pretrain, "VIDEO_CLIPS", 16)
+    out = pretrain.pretrain("MCG-NJU/videomae-base", tmp_path / "unused", tmp_path / "vmae", steps=2, batch_size=8)
+    assert AutoConfig.from_pretrained(out).architectures == ["VideoMAEForPreTraining"], "as videomae-base ships"
+    assert AutoImageProcessor.from_pretrained(out).crop_size == {"height": 64, "width": 64}
+
+
+def test_tube_masks_hide_the_same_ninety_percent_of_patches_in_every_time_step():
+    from course_utils import pretrain_video
+
+    masks = pretrain_video.tube_masks(3, 64, 4, torch.Generator().manual_seed(0))
+    assert masks.shape == (3, 256) and (masks.sum(dim=1) == 4 * int(64 * pretrain_video.MASK_RATIO)).all()
+    assert (masks.view(3, 4, 64) == masks.view(3, 4, 64)[:, :1]).all(), "a tube is hidden in every time step"
+    assert not (masks[0] == masks[1]).all(), "each clip gets its own mask"
+
+
+def test_the_course_videomae_transfers_to_the_drawn_actions():
+    """The model card's claim: pretrained without labels, it tells the ten actions apart after little fine-tuning."""
+    from course_utils import models, pretrain_video
+
+    folder = models.standin_path("MCG-NJU/videomae-base")
+    accuracies = pretrain_video.action_transfer(folder, epochs=2)
+    assert accuracies[-1] >= 0.6, f"test accuracy {accuracies} after 2 epochs (chance is 0.1)"

@@ -74,3 +74,31 @@ def test_scene_annotations_are_ade20k_ids_plus_one_and_umbrellas_are_other():
     assert all(row["annotation"] is None and row["scene_category"] is None for row in test)
     assert any(0 in np.asarray(Image.open(BytesIO(row["annotation"]["bytes"])))
                for row in data.read_split("zhoubolei/scene_parse_150", "validation")), "some scene should show 'other'"
+
+
+def test_the_ucf101_sample_is_exactly_what_the_course_draws(monkeypatch, tmp_path):
+    shutil.copytree(paths.ROOT / "data" / "sayakpaul__ucf101-subset", tmp_path / "sayakpaul__ucf101-subset")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
+    (path,) = samples.write("sayakpaul/ucf101-subset")
+    pinned = catalog.DATASET_STANDINS["sayakpaul/ucf101-subset"].files[path.name]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned, "the archive is not what the code draws"
+
+
+def test_the_ucf101_archive_has_the_real_layout_and_decodable_clips():
+    import io
+    import tarfile
+
+    import av
+
+    archive = data.sample_path("sayakpaul/ucf101-subset") / samples.UCF101_ARCHIVE
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        first = tar.extractfile(names[0]).read()
+    counts = Counter(tuple(name.split("/")[1:3]) for name in names)
+    assert counts == {(split, action): n for split, n in samples.UCF101.items() for action in world.ACTIONS}
+    groups = {split: {name.rsplit("_c", 1)[0].rsplit("/", 1)[1] for name in names if f"/{split}/" in name}
+              for split in samples.UCF101}
+    assert not groups["train"] & groups["test"] and not groups["train"] & groups["val"]
+    with av.open(io.BytesIO(first)) as container:
+        frames = [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)]
+    assert len(frames) == samples.UCF101_FRAMES and frames[0].shape == (96, 128, 3)

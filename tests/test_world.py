@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from course_utils import world
 
@@ -50,3 +51,39 @@ def test_the_caption_names_every_visible_thing_with_its_colour():
             assert thing.kind in scene.caption and thing.colour in scene.caption
         hidden = [thing for thing in scene.things if thing.box is None]
         assert all(thing.visible_pixels == 0 for thing in hidden)
+
+
+def test_the_same_seed_films_the_same_clip_and_another_seed_a_different_one():
+    for action in world.ACTIONS:
+        first, again, other = (world.clip(seed, action) for seed in (3, 3, 4))
+        assert [frame.tobytes() for frame in first] == [frame.tobytes() for frame in again]
+        assert [frame.tobytes() for frame in first] != [frame.tobytes() for frame in other]
+
+
+def test_every_action_films_as_many_rgb_frames_of_the_size_asked_for():
+    for action in world.ACTIONS:
+        for size, frames in (((128, 96), 32), ((112, 112), 9)):
+            clip = world.clip(0, action, size=size, frames=frames)
+            assert len(clip) == frames
+            assert all(frame.mode == "RGB" and frame.size == size for frame in clip)
+
+
+def _moved(first: np.ndarray, later: np.ndarray, shake: int = 4) -> float:
+    """The share of pixels that changed between two frames, however the camera shook between them."""
+    height, width = first.shape[:2]
+    inner = first[shake:height - shake, shake:width - shake]
+    return min((np.abs(inner - later[shake + y:height - shake + y, shake + x:width - shake + x]).max(-1) > 40).mean()
+               for y in range(-shake, shake + 1) for x in range(-shake, shake + 1))
+
+
+def test_something_moves_in_every_action_beyond_the_shake_of_the_camera():
+    for action in world.ACTIONS:
+        for seed in range(2):
+            frames = [np.asarray(frame).astype(np.int16) for frame in world.clip(seed, action, noise=0)]
+            assert max(_moved(frames[0], frames[k]) for k in (8, 16, 24, 31)) > 0.01, (action, seed)
+
+
+def test_an_unknown_action_is_refused_with_the_actions_there_are():
+    with pytest.raises(ValueError) as refusal:
+        world.clip(0, "Juggling")
+    assert all(action in str(refusal.value) for action in world.ACTIONS)

@@ -72,7 +72,7 @@ def food_transfer(folder, epochs: int = 6, learning_rate: float = 5e-4, pretrain
     from random weights) on the course's Food-101 sample: the held-out test of what pretraining brought."""
     import torch
     from datasets import load_dataset
-    from transformers import AutoConfig, AutoImageProcessor, AutoModelForImageClassification
+    from transformers import AutoImageProcessor, AutoModelForImageClassification
 
     from . import data
 
@@ -84,23 +84,38 @@ def food_transfer(folder, epochs: int = 6, learning_rate: float = 5e-4, pretrain
         pixels = processor([image.convert("RGB") for image in sample[split]["image"]], return_tensors="pt")
         return pixels["pixel_values"].to(device), torch.tensor([foods.index(y) for y in sample[split]["label"]]).to(device)
 
-    (x, y), (x_val, y_val) = tensors("train"), tensors("validation")
+    return transfer(AutoModelForImageClassification, folder, tensors("train"), tensors("validation"), len(foods),
+                    epochs, learning_rate, pretrained, device)
+
+
+def transfer(auto_class, folder, train: tuple, held_out: tuple, num_labels: int, epochs: int, learning_rate: float,
+             pretrained: bool, device: str, batch_size: int = 32, mirror: bool = False) -> list[float]:
+    """Held-out accuracy after each epoch of fine-tuning the weights in `folder` with a new head of `num_labels`
+    (or the same architecture from random weights) on `train`; `train` and `held_out` are (inputs, labels), and
+    `mirror` flips half of each batch left to right."""
+    import torch
+    from transformers import AutoConfig
+
+    (x, y), (x_held_out, y_held_out) = train, held_out
     torch.manual_seed(0)
     if pretrained:
-        model = AutoModelForImageClassification.from_pretrained(folder, num_labels=len(foods), dtype=torch.float32)
-    else:
-        config = AutoConfig.from_pretrained(folder, num_labels=len(foods))
-        model = AutoModelForImageClassification.from_config(config, dtype=torch.float32)  # the file's is fp16
+        model = auto_class.from_pretrained(folder, num_labels=num_labels, dtype=torch.float32)
+    else:  # the file's dtype is fp16
+        model = auto_class.from_config(AutoConfig.from_pretrained(folder, num_labels=num_labels), dtype=torch.float32)
     model.to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.05)
     accuracies = []
     for _ in range(epochs):
         model.train()
-        for index in torch.randperm(len(y)).split(32):
-            model(pixel_values=x[index], labels=y[index]).loss.backward()
+        for index in torch.randperm(len(y)).split(batch_size):
+            batch = x[index]
+            if mirror:
+                flip = torch.rand(len(index)) < 0.5
+                batch[flip] = batch[flip].flip(-1)
+            model(pixel_values=batch, labels=y[index]).loss.backward()
             optimizer.step()
             optimizer.zero_grad()
         model.eval()
         with torch.no_grad():
-            accuracies.append((model(pixel_values=x_val).logits.argmax(-1) == y_val).float().mean().item())
+            accuracies.append((model(pixel_values=x_held_out).logits.argmax(-1) == y_held_out).float().mean().item())
     return accuracies

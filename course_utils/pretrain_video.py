@@ -100,34 +100,14 @@ def action_transfer(folder, epochs: int = 10, learning_rate: float = 1e-3, pretr
     import torch
     from transformers import AutoConfig, AutoModelForVideoClassification
 
-    config = AutoConfig.from_pretrained(folder, num_labels=len(world.ACTIONS))
-    size = config.image_size
+    from .pretrain_images import transfer
+
+    size = AutoConfig.from_pretrained(folder).image_size
 
     def tensors(split):
         clips, labels = sample_clips(split, size)
         x = (torch.from_numpy(clips).permute(0, 1, 4, 2, 3).float() / 255 - 0.5) / 0.5
         return x.to(device), torch.from_numpy(labels).to(device)
 
-    (x, y), (x_test, y_test) = tensors("train"), tensors("test")
-    torch.manual_seed(0)
-    if pretrained:
-        model = AutoModelForVideoClassification.from_pretrained(folder, num_labels=len(world.ACTIONS),
-                                                                dtype=torch.float32)
-    else:
-        model = AutoModelForVideoClassification.from_config(config, dtype=torch.float32)
-    model.to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.05)
-    accuracies = []
-    for _ in range(epochs):
-        model.train()
-        for index in torch.randperm(len(y)).split(8):
-            batch = x[index]
-            flip = torch.rand(len(index)) < 0.5
-            batch[flip] = batch[flip].flip(-1)
-            model(pixel_values=batch, labels=y[index]).loss.backward()
-            optimizer.step()
-            optimizer.zero_grad()
-        model.eval()
-        with torch.no_grad():
-            accuracies.append((model(pixel_values=x_test).logits.argmax(-1) == y_test).float().mean().item())
-    return accuracies
+    return transfer(AutoModelForVideoClassification, folder, tensors("train"), tensors("test"), len(world.ACTIONS),
+                    epochs, learning_rate, pretrained, device, batch_size=8, mirror=True)

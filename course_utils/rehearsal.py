@@ -137,6 +137,8 @@ class Shape:
     assistant_config: dict | None = None
     #: for a dataset of pictures: draws (split, count) rows in the dataset's schema, at the real size
     draw_rows: Callable[[str, int], list[dict]] | None = None
+    #: for a dataset that lessons read as one archive: writes it, at the real size, into a folder and returns its path
+    draw_archive: Callable[[Path], Path] | None = None
 
 
 def food_photos(split: str, count: int, workers: int = 8) -> list[dict]:
@@ -162,6 +164,25 @@ def scene_photos(split: str, count: int, workers: int = 8) -> list[dict]:
     first = samples.SCENE_PARSE_SEEDS[split] + 1_000_000  # beyond the committed sample's seeds
     with Pool(workers) as pool:
         return pool.starmap(samples.scene_parse_row, [(first + i, (683, 512), split != "test") for i in range(count)])
+
+
+#: the real UCF101 subset: clips per action in each split (75 test clips, about 7 per action), and a typical clip:
+#: 320 x 240 pixels, about 7 seconds at 25 frames a second, Xvid at a few hundred kilobits a second
+UCF101_REAL = {"train": 30, "val": 3, "test": 7}
+
+
+def ucf101_videos(folder: Path, counts: dict = UCF101_REAL, size: tuple[int, int] = (320, 240), frames: int = 175,
+                  workers: int = 15) -> Path:
+    """The UCF101 subset's archive with clips drawn by the course, by default at the real clips' size and length."""
+    from multiprocessing import Pool
+
+    jobs = [(split, action, k, size, frames, 1_000_000, 400_000)
+            for split, count in counts.items() for action in world.ACTIONS for k in range(count)]
+    with Pool(workers) as pool:
+        files = dict(pool.starmap(samples.ucf101_clip, jobs))
+    folder.mkdir(parents=True, exist_ok=True)
+    samples.write_tar(folder / samples.UCF101_ARCHIVE, files)
+    return folder / samples.UCF101_ARCHIVE
 
 
 #: ELI5-Category, read by lessons 04 and 05: a question's answers joined come to about 260 words on average
@@ -232,6 +253,10 @@ SHAPES = {
         "segformer", "SegformerModel", None, "zhoubolei/scene_parse_150",
         rows={"train": 300, "validation": 10, "test": 10}, draw_rows=scene_photos,
     ),
+    # the UCF101 subset at its real size; VideoMAE-Base is VideoMAE's default config, with its image processor
+    "11_video_classification": Shape(
+        "videomae", "VideoMAEModel", None, samples.UCF101_DATASET, draw_archive=ucf101_videos,
+    ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
     ),
@@ -257,6 +282,8 @@ def synthetic_dataset(shape: Shape, folder: Path, seed: int = 0) -> Path:
     `shape.draw_rows` instead.
     """
     rng = np.random.default_rng(seed)
+    if shape.draw_archive is not None:
+        return shape.draw_archive(folder)
     sample = data.sample_path(shape.dataset)
     if shape.draw_rows is not None:
         return _drawn_dataset(shape, sample, folder)
@@ -396,6 +423,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
             code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
             code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
             code += f"\ndata_file = {str(data_dir / 'train.parquet')!r}" if "data_file =" in code else ""
+            code += f"\narchive = {str(data_dir)!r}" if "archive =" in code else ""
             # a raw Hub file beside the dataset (a label list) is read from the course's copy
             code += "\nlabel_file = str(course_sample_file(label_file))" if "label_file =" in code else ""
         work_before = counter.flops

@@ -94,10 +94,10 @@ UCF101 = {"train": 16, "val": 2, "test": 4}
 UCF101_GROUPS = {"train": 8, "val": 1, "test": 5}
 UCF101_SIZE, UCF101_FRAMES, UCF101_FPS = (128, 96), 32, 25
 UCF101_SEEDS = {"train": 300_000, "val": 310_000, "test": 320_000}
-UCF101_ARCHIVE = "UCF101_subset.tar.gz"
+UCF101_DATASET, UCF101_ARCHIVE = "sayakpaul/ucf101-subset", "UCF101_subset.tar.gz"
 
 
-def avi(frames, fps: int = UCF101_FPS) -> bytes:
+def avi(frames, fps: int = UCF101_FPS, bit_rate: int = 60_000) -> bytes:
     """Frames as an AVI file in MPEG-4 Part 2, the family of UCF101's Xvid videos, encoded on one thread so the
     bytes are the same on every run."""
     import av
@@ -106,7 +106,7 @@ def avi(frames, fps: int = UCF101_FPS) -> bytes:
     with av.open(buffer, mode="w", format="avi") as container:
         stream = container.add_stream("mpeg4", rate=fps)
         stream.width, stream.height = frames[0].size
-        stream.pix_fmt, stream.thread_count, stream.bit_rate = "yuv420p", 1, 60_000
+        stream.pix_fmt, stream.thread_count, stream.bit_rate = "yuv420p", 1, bit_rate
         stream.codec_context.gop_size = len(frames)  # one key frame: these clips are short
         stream.codec_context.flags |= av.codec.context.Flags.bitexact
         for frame in frames:
@@ -115,17 +115,20 @@ def avi(frames, fps: int = UCF101_FPS) -> bytes:
     return buffer.getvalue()
 
 
+def ucf101_clip(split: str, action: str, k: int, size: tuple[int, int] = UCF101_SIZE, frames: int = UCF101_FRAMES,
+                first: int = 0, bit_rate: int = 60_000) -> tuple[str, bytes]:
+    """Clip `k` of `action` in `split`: its path in the archive, named as UCF101 names its clips
+    (v_<Action>_g<group>_c<clip>, four clips a group), and its AVI bytes, drawn from seed `first` + the split's + k."""
+    group, number = UCF101_GROUPS[split] + k // 4, k % 4 + 1
+    # little pixel noise: the encoder's own artefacts add more, and noise makes files large
+    pictures = world.clip(first + UCF101_SEEDS[split] + k, action, size, frames, noise=2.0)
+    return f"UCF101_subset/{split}/{action}/v_{action}_g{group:02d}_c{number:02d}.avi", avi(pictures, bit_rate=bit_rate)
+
+
 def ucf101_files() -> dict[str, bytes]:
-    """{path inside the archive: AVI bytes} for every clip, named as UCF101 names them: v_<Action>_g<group>_c<clip>."""
-    files = {}
-    for split, per_action in UCF101.items():
-        for action in world.ACTIONS:
-            for k in range(per_action):
-                group, clip = UCF101_GROUPS[split] + k // 4, k % 4 + 1
-                # little pixel noise: the encoder's own artefacts add more, and noise makes files large
-                frames = world.clip(UCF101_SEEDS[split] + k, action, UCF101_SIZE, UCF101_FRAMES, noise=2.0)
-                files[f"UCF101_subset/{split}/{action}/v_{action}_g{group:02d}_c{clip:02d}.avi"] = avi(frames)
-    return files
+    """{path inside the archive: AVI bytes} for every clip of the sample."""
+    return dict(ucf101_clip(split, action, k) for split, per_action in UCF101.items() for action in world.ACTIONS
+                for k in range(per_action))
 
 
 def write_tar(path: Path, files: dict[str, bytes]) -> None:
@@ -139,17 +142,20 @@ def write_tar(path: Path, files: dict[str, bytes]) -> None:
             archive.addfile(info, io.BytesIO(content))
 
 
+#: every dataset whose offline sample the course draws: those of rows, and the UCF101 subset's one archive
+DRAWN = (*WRITERS, UCF101_DATASET)
+
+
 def write(dataset: str) -> list[Path]:
     """Draw `dataset`'s sample again and write it where its card says (a dataset of rows) or as its one archive."""
     from datasets import Dataset
 
+    if dataset not in DRAWN:
+        raise ValueError(f"The course draws samples for {', '.join(DRAWN)}; not for {dataset!r}.")
     folder = paths.data_root() / data.spec_for(dataset).folder
-    if dataset == "sayakpaul/ucf101-subset":
+    if dataset == UCF101_DATASET:
         write_tar(folder / UCF101_ARCHIVE, ucf101_files())
         return [folder / UCF101_ARCHIVE]
-    if dataset not in WRITERS:
-        raise ValueError(f"The course draws samples for {', '.join([*WRITERS, 'sayakpaul/ucf101-subset'])}; "
-                         f"not for {dataset!r}.")
     features = data.features_of(folder)
     written = []
     for split, name in data.split_files(folder).items():

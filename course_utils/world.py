@@ -5,8 +5,9 @@ road, and things standing on the ground (trees, houses, cars, people, rocks, flo
 Each thing has a kind, a colour, a distance, a box and a mask, and the scene has a class and a depth for
 every pixel and a one-line caption. Nearer things are drawn larger, lower and on top, so they hide what is
 behind them. The vision lessons write their offline samples from these scenes in their dataset's schema.
-Close-ups of food on a plate (`dish`) and short clips of people doing one of ten actions (`clip`) follow the
-same rule: the same seed draws the same thing on every machine.
+Close-ups of food on a plate (`dish`), short clips of people doing one of ten actions (`clip`) and health workers
+in a clinic wearing protective equipment (`ppe_scene`) follow the same rule: the same seed draws the same thing on
+every machine.
 """
 
 from __future__ import annotations
@@ -109,12 +110,13 @@ class _Canvas:
         self.draws = [ImageDraw.Draw(layer) for layer in (self.image, self.classes, self.instances)]
 
     def shape(self, method: str, coords, colour, kind: str | None = None, index: int = 0,
-              distance: float | None = None) -> None:
+              distance: float | None = None, **options) -> None:
+        """Draw with ImageDraw's `method` on every layer; `options` (a line's width, say) go to it as they are."""
         for draw, fill in zip(self.draws, (tuple(colour), CLASSES.index(kind) if kind else 0, index)):
-            getattr(draw, method)(coords, fill=fill)
+            getattr(draw, method)(coords, fill=fill, **options)
         if distance is not None:  # where this shape landed, it is now the nearest surface
             covered = Image.new("1", self.image.size)
-            getattr(ImageDraw.Draw(covered), method)(coords, fill=1)
+            getattr(ImageDraw.Draw(covered), method)(coords, fill=1, **options)
             self.depth[np.asarray(covered)] = distance
 
 
@@ -972,3 +974,217 @@ def clip(seed: int, action: str, size: tuple[int, int] = (128, 96), frames: int 
     spread = round(noise * math.sqrt(3))  # even noise over this spread has the standard deviation `noise`
     pixels = pixels * np.float32(rng.uniform(0.85, 1.15)) + rng.integers(-spread, spread + 1, pixels.shape, np.int16)
     return [Image.fromarray(frame) for frame in np.clip(pixels, 0, 255).astype(np.uint8)]
+
+
+#: the kinds of personal protective equipment, named and ordered as CPPE-5 names them
+PPE = ("Coverall", "Face_Shield", "Gloves", "Goggles", "Mask")
+#: the colours each piece comes in (a face shield's headband, the frame of goggles); gloves and masks share some
+PPE_COLOURS = {
+    "Coverall": ((235, 235, 232), (95, 145, 210), (230, 205, 80)),
+    "Face_Shield": ((70, 110, 210), (235, 235, 232), (40, 40, 45), (60, 140, 110)),
+    "Gloves": ((70, 110, 210), (135, 95, 200), (235, 235, 232), (150, 190, 225)),
+    "Goggles": ((60, 60, 65), (70, 110, 210), (235, 235, 232), (60, 140, 110)),
+    "Mask": ((235, 235, 232), (150, 190, 225), (140, 200, 170), (70, 110, 210)),
+}
+#: how often a worker wears each piece, in the order of PPE
+PPE_CHANCES = (0.45, 0.4, 0.55, 0.45, 0.6)
+#: scrubs colours, which a coverall's or a mask's can be mistaken for
+SCRUBS = ((60, 150, 150), (45, 65, 115), (110, 170, 140), (130, 170, 210), (150, 90, 150), (95, 145, 210))
+#: the parts of a worker marked apart in the instance map, after the body itself: a glove for each hand
+_PARTS = ("Coverall", "Face_Shield", "Gloves", "Gloves", "Goggles", "Mask")
+#: the instance numbers of one worker: `first` for the body, the next ones for `_PARTS`, the next worker's from
+#: `first + _STRIDE` on
+_STRIDE = 8
+#: where the elbow and the wrist of the right arm are in each pose (the left arm mirrors them): hanging down, hands
+#: together in front, held up as a surgeon does, waving
+_ARM_POSES = (((0.15, 0.63), (0.16, 0.47)), ((0.155, 0.62), (0.045, 0.56)), ((0.165, 0.62), (0.15, 0.78)),
+              ((0.24, 0.79), (0.25, 0.95)))
+
+
+class _Marker:
+    """Lets a `_Pen` draw on a `_Canvas`: every shape it draws is marked `index` in the canvas's instance map."""
+
+    def __init__(self, canvas: _Canvas, index: int):
+        self.canvas, self.index = canvas, index
+
+    def __getattr__(self, method: str) -> Callable:
+        return lambda coords, fill, **options: self.canvas.shape(method, coords, fill, index=self.index, **options)
+
+
+@dataclass
+class Detection:
+    """A picture for object detection: every visible piece of equipment, with its box and its own pixels."""
+
+    image: Image.Image
+    #: (category in PPE, [x, y, width, height]): the box in pixels, COCO style, fitting the pixels exactly
+    objects: list[tuple[str, list[int]]]
+    #: per object, in the same order: the pixels where it shows
+    masks: list[np.ndarray]
+
+
+def _clinic(canvas: _Canvas, floor: float, back: float) -> None:
+    """A room of a clinic whose floor starts at the row `floor`, `back` being how many pixels tall a person at the
+    back wall looks: a wall, sometimes with a window, a stripe along it, a door, a curtain or a bed."""
+    rng, draw = canvas.rng, canvas.draws[0]
+    width, height = canvas.image.size
+    _room(draw, (width, height), rng, floor / height)
+    if rng.random() < 0.5:
+        y = floor - rng.uniform(0.4, 0.55) * back
+        stripe = _pick(((150, 150, 155), (70, 110, 160), (90, 150, 130)), rng)
+        draw.rectangle([0, y, width, y + 0.04 * back], fill=stripe)
+    if rng.random() < 0.45:  # a door in its frame, with a window and a handle
+        left, door, tall = rng.uniform(0, width - 0.55 * back), 0.55 * back, 1.2 * back
+        frame, panel = (_pick(colours, rng) for colours in (((110, 110, 115), (235, 235, 230)),
+                                                           ((190, 150, 100), (150, 190, 200), (215, 215, 210))))
+        draw.rectangle([left - 2, floor - tall - 2, left + door + 2, floor], fill=frame)
+        draw.rectangle([left, floor - tall, left + door, floor], fill=panel)
+        draw.rectangle([left + 0.25 * door, floor - 0.9 * tall, left + 0.75 * door, floor - 0.65 * tall],
+                       fill=(170, 210, 235))
+        draw.rectangle([left + 0.8 * door, floor - 0.5 * tall, left + 0.9 * door, floor - 0.47 * tall],
+                       fill=(60, 60, 65))
+    if rng.random() < 0.25:  # a curtain hanging in folds
+        left, wide = rng.uniform(-0.1, 0.8) * width, rng.uniform(0.2, 0.35) * width
+        cloth = _pick(((170, 210, 190), (175, 200, 225), (225, 190, 200)), rng, 10)
+        draw.rectangle([left, 0, left + wide, floor - 0.05 * back], fill=cloth)
+        for x in np.arange(left + wide / 6, left + wide, wide / 6):
+            draw.line([x, 0, x, floor - 0.05 * back], fill=_shade(cloth, 0.85), width=max(1, width // 100))
+    if rng.random() < 0.4:  # a bed seen from the side: legs, a headboard, a mattress, a pillow and a blanket
+        length = 1.15 * back
+        left, top = rng.uniform(-0.2 * length, width - 0.8 * length), floor - 0.33 * back
+        frame = _pick(((150, 150, 155), (230, 230, 225)), rng, 10)
+        sheet = _pick(((240, 240, 235), (190, 215, 235)), rng, 8)
+        for x in (left + 0.08 * length, left + 0.92 * length):
+            draw.line([x, top, x, floor], fill=frame, width=max(1, round(0.03 * back)))
+        draw.rectangle([left, top - 0.2 * back, left + 0.05 * length, floor - 0.1 * back], fill=frame)
+        draw.rectangle([left, top, left + length, top + 0.05 * back], fill=_shade(frame, 0.8))
+        draw.rectangle([left, top - 0.07 * back, left + length, top], fill=sheet)
+        draw.ellipse([left + 0.06 * length, top - 0.12 * back, left + 0.3 * length, top - 0.04 * back],
+                     fill=(245, 245, 242))
+        draw.rectangle([left + 0.4 * length, top - 0.09 * back, left + length, top - 0.01 * back],
+                       fill=_pick(((120, 160, 200), (200, 190, 150), (150, 190, 160)), rng))
+
+
+def _draw_worker(canvas: _Canvas, origin: Point, tall: float, first: int) -> np.ndarray:
+    """A health worker seen from the front, `tall` pixels tall with the feet at `origin` (in pixels), wearing a
+    random choice of PPE; the body is marked `first` in the instance map and `_PARTS[k]` `first + 1 + k`. Returns
+    where the see-through visor of a face shield lies (nowhere without one)."""
+    rng = canvas.rng
+    body, coverall, shield, left, right, goggles, mask = (_Pen(_Marker(canvas, first + k), origin, tall)
+                                                         for k in range(len(_PARTS) + 1))
+    wears = {part for part, chance in zip(PPE, PPE_CHANCES) if rng.random() < chance}
+    suited, build = "Coverall" in wears, rng.uniform(0.9, 1.12)
+    skin, hair = _pick(SKINS, rng, 8), _pick(HAIRS, rng)
+    shirt = _pick(SCRUBS if rng.random() < 0.6 else list(COLOURS.values()), rng, 10)
+    suit = _pick(PPE_COLOURS["Coverall"], rng, 10)
+    coat, white = not suited and rng.random() < 0.3, _jitter((238, 238, 234), rng, 6)
+    sleeve = suit if suited else white if coat else shirt if rng.random() < 0.4 else None  # or bare arms
+    dressed, clothes = (coverall, suit) if suited else (body, shirt)
+    if not suited and rng.random() < 0.4:  # long hair, falling behind the shoulders
+        body.polygon([(-0.068, 0.93), (0.068, 0.93), (0.075, 0.77), (-0.075, 0.77)], hair)
+    trousers, shoes = suit if suited else _pick(TROUSERS, rng), _pick(((35, 35, 40), (235, 235, 230)), rng, 8)
+    for side in (-1, 1):
+        dressed.polygon([(side * 0.012, 0.5), (side * 0.105 * build, 0.5), (side * 0.085 * build, 0.03),
+                         (side * 0.02, 0.03)], trousers)
+        body.ellipse((side * 0.055 * build, 0.022), 0.045, 0.022, shoes)
+    dressed.polygon([(-0.125 * build, 0.815), (0.125 * build, 0.815), (0.108 * build, 0.47), (-0.108 * build, 0.47)],
+                    clothes)
+    if suited:
+        coverall.line([(0, 0.8), (0, 0.48)], _shade(suit, 0.8), 0.008)  # the zip
+    if coat:  # a white coat, open over the shirt
+        for side in (-1, 1):
+            body.polygon([(side * 0.128 * build, 0.815), (side * 0.035, 0.815), (side * 0.03, 0.3),
+                          (side * 0.13 * build, 0.3)], white)
+    if suited and rng.random() < 0.75:  # the hood, with an elastic rim round the face
+        coverall.ellipse((0, 0.9), 0.08, 0.09, suit)
+        coverall.polygon([(-0.075, 0.88), (0.075, 0.88), (0.11 * build, 0.8), (-0.11 * build, 0.8)], suit)
+        coverall.ellipse((0, 0.899), 0.063, 0.075, _shade(suit, 0.8))
+    else:
+        body.polygon([(-0.026, 0.78), (0.026, 0.78), (0.026, 0.85), (-0.026, 0.85)], _shade(skin, 0.9))
+        body.ellipse((0, 0.915), 0.062, 0.074, hair)
+    body.ellipse((0, 0.9), 0.054, 0.066, skin)
+    for side in (-1, 1):
+        body.line([(side * 0.012, 0.927), (side * 0.032, 0.927)], _shade(hair, 0.8), 0.006)
+        body.ellipse((side * 0.021, 0.912), 0.008, 0.006, (40, 30, 30))
+    body.line([(0, 0.905), (0.004, 0.882)], _shade(skin, 0.8), 0.007)
+    body.line([(-0.016, 0.862), (0.016, 0.862)], _shade(skin, 0.6), 0.007)
+    if "Goggles" in wears:  # a band round the head, a frame over the eyes and the eyes behind the lens
+        frame = _pick(PPE_COLOURS["Goggles"], rng, 10)
+        goggles.line([(-0.064, 0.913), (0.064, 0.913)], _shade(frame, 0.7), 0.014)
+        goggles.polygon([(-0.052, 0.93), (0.052, 0.93), (0.054, 0.897), (0.012, 0.893), (0, 0.9), (-0.012, 0.893),
+                         (-0.054, 0.897)], frame)
+        goggles.polygon([(-0.045, 0.925), (0.045, 0.925), (0.046, 0.902), (-0.046, 0.902)],
+                        _jitter((185, 210, 220), rng, 10))
+        for side in (-1, 1):
+            goggles.ellipse((side * 0.021, 0.912), 0.008, 0.006, (40, 30, 30))
+    if "Mask" in wears:
+        colour = _pick(PPE_COLOURS["Mask"], rng, 10)
+        if rng.random() < 0.3:  # a cup-shaped respirator with a valve
+            mask.ellipse((0, 0.866), 0.047, 0.038, colour)
+            mask.ellipse((0.015, 0.86), 0.012, 0.01, _shade(colour, 0.75))
+        else:  # a pleated surgical mask
+            mask.polygon([(-0.052, 0.895), (0.052, 0.895), (0.056, 0.86), (0.036, 0.836), (-0.036, 0.836),
+                          (-0.056, 0.86)], colour)
+            for y in (0.879, 0.86):
+                mask.line([(-0.046, y), (0.046, y)], _shade(colour, 0.8), 0.005)
+    gloves = _pick(PPE_COLOURS["Gloves"], rng, 10)
+    for side, glove in zip((-1, 1), (left, right)):
+        elbow, wrist = ((side * x * build, y) for x, y in _ARM_POSES[int(rng.integers(len(_ARM_POSES)))])
+        arm = [(side * 0.112 * build, 0.79), elbow, wrist]
+        if sleeve:
+            dressed.line(arm, sleeve, 0.058)
+        else:
+            body.line(arm, skin, 0.05)
+            body.line(arm[:2], shirt, 0.06)
+        reach = math.dist(elbow, wrist)
+        along = ((wrist[0] - elbow[0]) / reach, (wrist[1] - elbow[1]) / reach)
+        palm = (wrist[0] + 0.022 * along[0], wrist[1] + 0.022 * along[1])
+        if "Gloves" in wears:  # a cuff over the wrist and the hand, with a darker edge to stand out on a sleeve
+            cuff = [(wrist[0] - 0.045 * along[0], wrist[1] - 0.045 * along[1]), wrist]
+            glove.line(cuff, _shade(gloves, 0.75), 0.072)
+            glove.ellipse(palm, 0.036, 0.038, _shade(gloves, 0.75))
+            glove.line(cuff, gloves, 0.058)
+            glove.ellipse(palm, 0.03, 0.032, gloves)
+        else:
+            body.ellipse(palm, 0.028, 0.03, skin)
+    visor = Image.new("L", canvas.image.size)
+    if "Face_Shield" in wears:  # a clear visor blended over the face, a darker rim and a glint, on a headband
+        glass, rim = _Pen(ImageDraw.Draw(visor), origin, tall), [(-0.07, 0.962), (0.07, 0.962), (0.086, 0.84),
+                                                                  (0.074, 0.812), (-0.074, 0.812), (-0.086, 0.84)]
+        glass.polygon(rim, 70)
+        glass.line([*rim, rim[0]], 170, 0.006)
+        glass.line([(-0.05, 0.95), (-0.068, 0.845)], 130, 0.012)
+        canvas.image.paste(_jitter((225, 238, 248), rng, 8), mask=visor)
+        shield.line([(-0.069, 0.962), (0.069, 0.962)], _pick(PPE_COLOURS["Face_Shield"], rng, 10), 0.018)
+    return np.asarray(visor) > 0
+
+
+def ppe_scene(seed: int, size: tuple[int, int] = (192, 144), noise: float = 5.0) -> Detection:
+    """Picture number `seed` for object detection: one to four health workers in a clinic, nearer ones larger, lower
+    and in front, each wearing some of the PPE. A piece hidden all but a little is left out of the objects."""
+    rng = np.random.default_rng([seed, 1000])  # a stream apart from those of the dishes and the clips
+    width, height = size
+    canvas = _Canvas(width, height, rng)
+    floor = rng.uniform(0.55, 0.68) * height
+    back = 0.7 * floor  # how tall a person standing at the back wall looks, in pixels
+    _clinic(canvas, floor, back)
+    people = []
+    for k, tall in enumerate(np.sort(rng.uniform(back, 1.9 * height, int(rng.integers(1, 5))))):  # far ones first
+        first = 1 + k * _STRIDE
+        origin = (rng.uniform(0.08, 0.92) * width, floor + 0.9 * (tall - back))  # nearer is lower
+        visor = _draw_worker(canvas, origin, tall * rng.uniform(0.92, 1.05), first)
+        people.append((first, np.asarray(canvas.instances).copy(), visor))
+    instances = np.asarray(canvas.instances)
+    objects, masks = [], []
+    for first, drawn, visor in people:
+        hidden = instances >= first + _STRIDE  # where a nearer worker stands
+        for k, part in enumerate(_PARTS, start=1):
+            whole = (drawn == first + k) | visor if part == "Face_Shield" else drawn == first + k
+            seen = whole & ~hidden
+            if seen.sum() >= max(6, 0.2 * whole.sum()):
+                ys, xs = np.nonzero(seen)
+                objects.append((part, [int(xs.min()), int(ys.min()), int(xs.max() - xs.min()) + 1,
+                                       int(ys.max() - ys.min()) + 1]))
+                masks.append(seen)
+    pixels = np.asarray(canvas.image, dtype=np.float32) * rng.uniform(0.9, 1.1)
+    pixels += rng.normal(0, noise, pixels.shape)
+    return Detection(Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)), objects, masks)

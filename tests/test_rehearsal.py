@@ -1,3 +1,4 @@
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -10,7 +11,7 @@ from course_utils import data, rehearsal
 
 
 @pytest.mark.parametrize("key", sorted(key for key, shape in rehearsal.SHAPES.items()
-                                       if shape.dataset and shape.draw_rows is None))
+                                       if shape.dataset and shape.draw_rows is None and shape.draw_archive is None))
 def test_synthetic_data_has_the_samples_schema_and_the_real_lengths(key, tmp_path):
     shape = rehearsal.SHAPES[key]
     small = replace(shape, rows={split: 400 for split in shape.rows})
@@ -146,3 +147,23 @@ def test_the_segmentation_rehearsal_draws_ade20k_sized_scenes_for_mit_b0(tmp_pat
     assert 3.2e6 < sum(weight.numel() for weight in model.parameters()) < 3.4e6  # MiT-b0's encoder
     (processor,) = rehearsal.models.preprocessors(shape.model_type, [], 0)
     assert processor.size == {"height": 512, "width": 512}
+
+
+def test_the_video_rehearsal_draws_the_archive_in_the_real_layout_for_videomae_base(tmp_path):
+    import tarfile
+    from functools import partial
+
+    from transformers import AutoConfig, AutoModel
+
+    small = partial(rehearsal.ucf101_videos, counts={"train": 1, "val": 1, "test": 1}, size=(32, 24), frames=4,
+                    workers=2)
+    shape = replace(rehearsal.SHAPES["11_video_classification"], draw_archive=small)
+    archive = rehearsal.synthetic_dataset(shape, tmp_path / "data")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert len(names) == 30 and {name.split("/")[1] for name in names} == {"train", "val", "test"}
+    assert all(re.fullmatch(r"UCF101_subset/(train|val|test)/(\w+)/v_\2_g\d\d_c0[1-4]\.avi", name) for name in names)
+    with torch.device("meta"):
+        model = AutoModel.from_config(AutoConfig.for_model(shape.model_type, **shape.config))
+    assert 85e6 < sum(weight.numel() for weight in model.parameters()) < 88e6  # VideoMAE-Base's encoder
+    assert AutoConfig.for_model(shape.model_type).num_frames == 16

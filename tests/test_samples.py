@@ -8,11 +8,13 @@ import pytest
 from course_utils import catalog, data, paths, samples, world
 
 
-def test_the_food_sample_is_exactly_what_the_course_draws(monkeypatch, tmp_path):
-    shutil.copytree(paths.ROOT / "data" / "ethz__food101", tmp_path / "ethz__food101")
+@pytest.mark.parametrize("dataset", samples.DRAWN)
+def test_a_drawn_sample_is_exactly_what_the_course_draws(dataset, monkeypatch, tmp_path):
+    folder = catalog.DATASET_STANDINS[dataset].folder
+    shutil.copytree(paths.ROOT / "data" / folder, tmp_path / folder)
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
-    for path in samples.write("ethz/food101"):
-        pinned = catalog.DATASET_STANDINS["ethz/food101"].files[path.name]
+    for path in samples.write(dataset):
+        pinned = catalog.DATASET_STANDINS[dataset].files[path.name]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned, f"{path.name} is not what the code draws"
 
 
@@ -48,14 +50,6 @@ def test_a_damaged_picture_is_found(monkeypatch, tmp_path):
     assert data.problems(folder) == [f"{folder / 'validation.parquet'}, row 4: image is not a readable image"]
 
 
-def test_the_scene_parsing_sample_is_exactly_what_the_course_draws(monkeypatch, tmp_path):
-    shutil.copytree(paths.ROOT / "data" / "zhoubolei__scene_parse_150", tmp_path / "zhoubolei__scene_parse_150")
-    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
-    for path in samples.write("zhoubolei/scene_parse_150"):
-        pinned = catalog.DATASET_STANDINS["zhoubolei/scene_parse_150"].files[path.name]
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned, f"{path.name} is not what the code draws"
-
-
 def test_scene_annotations_are_ade20k_ids_plus_one_and_umbrellas_are_other():
     import json
     from io import BytesIO
@@ -74,14 +68,6 @@ def test_scene_annotations_are_ade20k_ids_plus_one_and_umbrellas_are_other():
     assert all(row["annotation"] is None and row["scene_category"] is None for row in test)
     assert any(0 in np.asarray(Image.open(BytesIO(row["annotation"]["bytes"])))
                for row in data.read_split("zhoubolei/scene_parse_150", "validation")), "some scene should show 'other'"
-
-
-def test_the_ucf101_sample_is_exactly_what_the_course_draws(monkeypatch, tmp_path):
-    shutil.copytree(paths.ROOT / "data" / "sayakpaul__ucf101-subset", tmp_path / "sayakpaul__ucf101-subset")
-    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
-    (path,) = samples.write("sayakpaul/ucf101-subset")
-    pinned = catalog.DATASET_STANDINS["sayakpaul/ucf101-subset"].files[path.name]
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned, "the archive is not what the code draws"
 
 
 def test_the_ucf101_archive_has_the_real_layout_and_decodable_clips():

@@ -87,3 +87,44 @@ def test_an_unknown_action_is_refused_with_the_actions_there_are():
     with pytest.raises(ValueError) as refusal:
         world.clip(0, "Juggling")
     assert all(action in str(refusal.value) for action in world.ACTIONS)
+
+
+def test_the_same_seed_draws_the_same_workers_and_another_seed_different_ones():
+    first, again, other = world.ppe_scene(5), world.ppe_scene(5), world.ppe_scene(6)
+    assert first.image.tobytes() == again.image.tobytes() and first.objects == again.objects
+    assert all(np.array_equal(mask, same) for mask, same in zip(first.masks, again.masks))
+    assert first.image.tobytes() != other.image.tobytes() and first.objects != other.objects
+
+
+def test_every_box_fits_the_pixels_of_its_piece_of_equipment_inside_the_picture():
+    for seed in range(50):
+        picture = world.ppe_scene(seed)
+        assert picture.image.mode == "RGB" and picture.image.size == (192, 144)
+        assert len(picture.objects) == len(picture.masks)
+        for (category, (x, y, width, height)), mask in zip(picture.objects, picture.masks):
+            assert category in world.PPE and width > 0 and height > 0
+            assert 0 <= x and x + width <= 192 and 0 <= y and y + height <= 144
+            ys, xs = np.nonzero(mask)
+            assert len(xs) >= 6, "a piece hidden all but a few pixels is left out"
+            assert [x, y, width, height] == [xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1]
+
+
+def test_solid_pieces_never_share_a_pixel_but_the_face_shield_lets_the_face_show_through():
+    seen_through = 0
+    for seed in range(50):
+        picture = world.ppe_scene(seed)
+        solid = [mask for (category, _), mask in zip(picture.objects, picture.masks) if category != "Face_Shield"]
+        assert (np.sum(solid, axis=0) <= 1).all() if solid else True
+        shields = [mask for (category, _), mask in zip(picture.objects, picture.masks) if category == "Face_Shield"]
+        seen_through += sum(bool((shield & piece).any()) for shield in shields for piece in solid)
+    assert seen_through >= 5, "goggles and masks behind a face shield are still seen, and boxed"
+
+
+def test_every_kind_of_equipment_shows_often_and_a_size_can_be_asked_for():
+    counts = dict.fromkeys(world.PPE, 0)
+    for seed in range(50):
+        for category, _ in world.ppe_scene(seed).objects:
+            counts[category] += 1
+    assert min(counts.values()) >= 10, counts
+    picture = world.ppe_scene(0, size=(320, 240))
+    assert picture.image.size == (320, 240) and all(mask.shape == (240, 320) for mask in picture.masks)

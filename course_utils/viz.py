@@ -193,11 +193,9 @@ def show_segmentations(images: Sequence, maps: Sequence, captions: Sequence[str]
 
     A map holds one class id per pixel, at the picture's size or another (the picture is resized to the map);
     pixels equal to `ignore` stay unpainted."""
-    present = sorted({int(i) for m in maps for i in np.unique(np.asarray(m)) if i != ignore})
-    if legend is not None:  # the named classes get the first, most distinct colours
-        present = sorted(int(i) for i in set(legend) if int(i) in present)
-    colors = class_colors(present + sorted(set(np.unique(np.concatenate([np.ravel(m) for m in maps])).tolist())
-                                           - set(present) - {ignore}))
+    found = sorted({int(i) for m in maps for i in np.unique(np.asarray(m)) if i != ignore})
+    present = found if legend is None else sorted(int(i) for i in set(legend) if int(i) in found)
+    colors = class_colors(present + [i for i in found if i not in present])  # the named get the most distinct
     rows = -(-len(images) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.7 * rows + 0.6), squeeze=False)
     for index, ax in enumerate(axes.flat):

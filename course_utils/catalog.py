@@ -416,6 +416,12 @@ DATASET_STANDINS: dict[str, DatasetStandIn] = {
             hub_files={"UCF101_subset.tar.gz": "UCF101_subset.tar.gz"},
         ),
         DatasetStandIn(
+            "rishitdagli/cppe-5", "rishitdagli__cppe-5",
+            files={"README.md": "b29d02bea6482d390547a70293281cc92aa7991a45c44dab16ddbbf608464a0d",
+                   "train.parquet": "63f23632660e07766f9d5c45b7bde8ae4c86ea7d6e5cbdfabaf856bace0a6a7a",
+                   "test.parquet": "0e8a403f5065f6081a25080e11374e59081f851a29a0f0e0e4bdb5d002b199aa"},
+        ),
+        DatasetStandIn(
             "huggingface/label-files", "huggingface__label-files",
             files={
                 "README.md": "295734701f873e3cd3743ccbac240856714dfe0e7547541dda11ded9216e3274",
@@ -496,7 +502,7 @@ LESSONS: tuple[Lesson, ...] = (
            offline_parameters={"num_train_epochs": 4, "learning_rate": 1e-3, "batch_size": 8},
            ready=True),
     Lesson(12, "object_detection", "Object detection", "객체 탐지", _T + "object_detection",
-           "microsoft/conditional-detr-resnet-50", "cppe-5"),
+           "microsoft/conditional-detr-resnet-50", "rishitdagli/cppe-5"),
     Lesson(13, "zero_shot_object_detection", "Zero-shot object detection", "제로샷 객체 탐지",
            _T + "zero_shot_object_detection", "google/owlv2-base-patch16-ensemble"),
     Lesson(14, "zero_shot_image_classification", "Zero-shot image classification", "제로샷 이미지 분류",

@@ -85,7 +85,31 @@ def scene_parse_rows(split: str) -> list[dict]:
     return [scene_parse_row(seed, labelled=split != "test") for seed in range(first, first + SCENE_PARSE[split])]
 
 
-WRITERS = {"ethz/food101": food101_rows, "zhoubolei/scene_parse_150": scene_parse_rows}
+#: CPPE-5: pictures in each split (the real test split has 29), their size, and the first seed of each split
+CPPE5 = {"train": 240, "test": 29}
+CPPE5_SIZE = (192, 144)
+CPPE5_SEEDS = {"train": 400_000, "test": 410_000}
+
+
+def cppe5_rows(split: str) -> list[dict]:
+    """Clinic scenes as CPPE-5 rows: the picture as JPEG, its size, and each piece of equipment with an id of its
+    own, its box in COCO form ([x, y, width, height]), the box's area and its category id."""
+    rows, next_id = [], CPPE5_SEEDS[split]
+    for k in range(CPPE5[split]):
+        seed = CPPE5_SEEDS[split] + k
+        picture = world.ppe_scene(seed, size=CPPE5_SIZE)
+        boxes = [box for _, box in picture.objects]
+        rows.append({"image_id": seed, "image": jpeg(picture.image), "width": CPPE5_SIZE[0], "height": CPPE5_SIZE[1],
+                     "objects": {"id": list(range(next_id, next_id + len(boxes))),
+                                 "area": [int(w * h) for _, _, w, h in boxes],
+                                 "bbox": [[float(v) for v in box] for box in boxes],
+                                 "category": [world.PPE.index(name) for name, _ in picture.objects]}})
+        next_id += len(boxes)
+    return rows
+
+
+WRITERS = {"ethz/food101": food101_rows, "zhoubolei/scene_parse_150": scene_parse_rows,
+           "rishitdagli/cppe-5": cppe5_rows}
 
 #: the UCF101 subset: clips per action in each split (the real one has 30, 3 and about 7), their groups (UCF101's
 #: `g` numbers: clips of one group share a scene, so the real subset keeps each group in one split), the clips'

@@ -88,3 +88,21 @@ def test_the_ucf101_archive_has_the_real_layout_and_decodable_clips():
     with av.open(io.BytesIO(first)) as container:
         frames = [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)]
     assert len(frames) == samples.UCF101_FRAMES and frames[0].shape == (96, 128, 3)
+
+
+def test_cppe5_boxes_are_coco_boxes_inside_their_pictures_with_the_real_categories():
+    names = data.real_features("rishitdagli/cppe-5")["objects"]["category"].feature.names  # a dict of lists
+    assert tuple(names) == world.PPE
+    rows = data.read_split("rishitdagli/cppe-5", "train")
+    counts = Counter(names[c] for row in rows for c in row["objects"]["category"])
+    assert set(counts) == set(world.PPE) and min(counts.values()) >= 50, counts
+    ids = [i for row in rows for i in row["objects"]["id"]]
+    assert len(ids) == len(set(ids)), "annotation ids are unique"
+    for row in rows:
+        for (x, y, w, h), area in zip(row["objects"]["bbox"], row["objects"]["area"]):
+            assert 0 <= x and 0 <= y and w > 0 and h > 0 and x + w <= row["width"] and y + h <= row["height"]
+            assert area == int(w * h)
+    first = rows[0]["objects"]
+    drawn = world.ppe_scene(rows[0]["image_id"], size=samples.CPPE5_SIZE).objects  # the image id is the seed
+    assert [(names[c], [int(v) for v in box]) for c, box in zip(first["category"], first["bbox"])] == \
+        [(name, list(box)) for name, box in drawn]

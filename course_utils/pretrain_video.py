@@ -12,12 +12,12 @@ from multiprocessing import Pool
 
 import numpy as np
 
-from . import world
+from . import samples, world
 
 #: clips for pretraining start here, far from the seeds of the lesson's sample
 FIRST_SEED = 1_000_000
-#: what the lesson's offline run reads: the sample's clips, and 8 frames of them, one every 4
-CLIP_SIZE, CLIP_FRAMES, SAMPLE_RATE = (128, 96), 32, 4
+#: what the lesson's offline run reads: clips like the sample's, and 8 frames of them, one every 4
+CLIP_SIZE, CLIP_FRAMES, SAMPLE_RATE = samples.UCF101_SIZE, samples.UCF101_FRAMES, 4
 #: share of the tubes hidden from the encoder, as in VideoMAE
 MASK_RATIO = 0.9
 
@@ -30,7 +30,7 @@ def views(first: int, count: int, size: int, frames: int = CLIP_FRAMES // SAMPLE
     width, height = CLIP_SIZE
     for k in range(count):
         pictures = world.clip(first + k, world.ACTIONS[(first + k) % len(world.ACTIONS)], CLIP_SIZE, CLIP_FRAMES,
-                              noise=2.0)[::SAMPLE_RATE][:frames]
+                              noise=samples.UCF101_NOISE)[::SAMPLE_RATE][:frames]
         side = int(height * rng.uniform(0.7, 1.0))
         left, top = int(rng.integers(0, width - side + 1)), int(rng.integers(0, height - side + 1))
         for f, picture in enumerate(pictures):
@@ -80,12 +80,11 @@ def batches(clips: np.ndarray, batch_size: int, patch_size: int, tubelet_size: i
 def sample_clips(split: str, size: int) -> tuple[np.ndarray, np.ndarray]:
     """The lesson sample's clips of one split as the lesson's evaluation reads them (8 frames, the centre square),
     drawn again from their seeds rather than decoded, and their action ids."""
-    from . import samples
-
     pictures, labels = [], []
     for action_id, action in enumerate(world.ACTIONS):
         for k in range(samples.UCF101[split]):
-            frames = world.clip(samples.UCF101_SEEDS[split] + k, action, CLIP_SIZE, CLIP_FRAMES, noise=2.0)
+            frames = world.clip(samples.UCF101_SEEDS[split] + k, action, CLIP_SIZE, CLIP_FRAMES,
+                                noise=samples.UCF101_NOISE)
             width, height = CLIP_SIZE
             box = ((width - height) // 2, 0, (width + height) // 2, height)
             pictures.append(np.stack([np.asarray(f.crop(box).resize((size, size))) for f in frames[::SAMPLE_RATE]]))

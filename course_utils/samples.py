@@ -117,6 +117,8 @@ WRITERS = {"ethz/food101": food101_rows, "zhoubolei/scene_parse_150": scene_pars
 UCF101 = {"train": 16, "val": 2, "test": 4}
 UCF101_GROUPS = {"train": 8, "val": 1, "test": 5}
 UCF101_SIZE, UCF101_FRAMES, UCF101_FPS = (128, 96), 32, 25
+#: little pixel noise: the encoder's own artefacts add more, and noise makes files large
+UCF101_NOISE = 2.0
 UCF101_SEEDS = {"train": 300_000, "val": 310_000, "test": 320_000}
 UCF101_DATASET, UCF101_ARCHIVE = "sayakpaul/ucf101-subset", "UCF101_subset.tar.gz"
 
@@ -144,8 +146,7 @@ def ucf101_clip(split: str, action: str, k: int, size: tuple[int, int] = UCF101_
     """Clip `k` of `action` in `split`: its path in the archive, named as UCF101 names its clips
     (v_<Action>_g<group>_c<clip>, four clips a group), and its AVI bytes, drawn from seed `first` + the split's + k."""
     group, number = UCF101_GROUPS[split] + k // 4, k % 4 + 1
-    # little pixel noise: the encoder's own artefacts add more, and noise makes files large
-    pictures = world.clip(first + UCF101_SEEDS[split] + k, action, size, frames, noise=2.0)
+    pictures = world.clip(first + UCF101_SEEDS[split] + k, action, size, frames, noise=UCF101_NOISE)
     return f"UCF101_subset/{split}/{action}/v_{action}_g{group:02d}_c{number:02d}.avi", avi(pictures, bit_rate=bit_rate)
 
 

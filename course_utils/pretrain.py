@@ -140,7 +140,7 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
 
 #: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss;
 #: seq2seq's is Adafactor's, which scales it by each weight's size)
-LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3, "video": 1.5e-3}
+LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3, "video": 1.5e-3, "detection": 2e-4}
 #: scenes whose things the image stand-in learns from (about three crops each)
 IMAGE_SCENES = 60_000
 
@@ -192,6 +192,31 @@ VIDEO_DECODER = {"decoder_hidden_size": 96, "decoder_num_hidden_layers": 2, "dec
                  "decoder_intermediate_size": 384, "norm_pix_loss": True}
 
 
+#: pictures the detector stand-in learns from, half outdoors and half in a clinic
+DETECTION_PICTURES = 80_000
+
+
+def _detection_data(spec: ModelStandIn, batch_size: int, device: str):
+    """The detector stand-in's processor, its model with trainable batch norms, and its batches."""
+    import torch
+    from transformers import AutoConfig, AutoModelForObjectDetection
+
+    from . import pretrain_detection
+    from .models import preprocessors
+
+    (processor,) = preprocessors(spec.model_type, [], 0, spec.processor)
+    labels = dict(enumerate(pretrain_detection.LABELS))
+    config = AutoConfig.for_model(spec.model_type, **spec.config, id2label=labels,
+                                  label2id={name: i for i, name in labels.items()})
+    torch.manual_seed(SEED)
+    model = AutoModelForObjectDetection.from_config(config)
+    pretrain_detection.trainable_batch_norms(model)
+    pictures, objects = pretrain_detection.bank(DETECTION_PICTURES)
+    print(f"{len(objects):,} training pictures with {sum(map(len, objects)):,} boxes")
+    return processor, model, pretrain_detection.batches(pictures, objects, batch_size, processor.image_mean,
+                                                         processor.image_std, device=device)
+
+
 def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, steps: int | None = None,
              batch_size: int = 128, warmup_steps: int = 300, learning_rate: float | None = None) -> Path:
     """Train the stand-in for `steps`, or for about `minutes` (the step count is fixed after timing 50 steps)."""
@@ -207,6 +232,8 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         preprocessor, model, batches = _image_data(spec, batch_size)
     elif spec.objective == "video":
         preprocessor, model, batches = _video_data(spec, batch_size, device)
+    elif spec.objective == "detection":
+        preprocessor, model, batches = _detection_data(spec, batch_size, device)
     else:
         train_rows, _ = split_corpus(corpus)
         preprocessor, model = build_model(spec, train_rows)
@@ -234,7 +261,7 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         scale = step / warm if step < warm else 0.5 * (1 + math.cos(math.pi * (step - warm) / max(1, total - warm)))
         for group in optimizer.param_groups:
             group["lr"] = peak * max(scale, 0.0)
-        batch = {k: v.to(device, non_blocking=True) for k, v in next(batches).items()}
+        batch = {k: v.to(device, non_blocking=True) if hasattr(v, "to") else v for k, v in next(batches).items()}
         with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
             loss = model(**batch).loss
         loss.backward()
@@ -249,6 +276,10 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     if spec.objective == "image":  # keep the backbone only, as ViT-in21k ships: a lesson gives it a new head
         model = model.base_model
         model.config.id2label, model.config.label2id = {0: "LABEL_0", 1: "LABEL_1"}, {"LABEL_0": 0, "LABEL_1": 1}
+    if spec.objective == "detection":  # as the real checkpoint: frozen batch norms
+        from .pretrain_detection import frozen_batch_norms
+
+        frozen_batch_norms(model)
     model.to(torch.float16).save_pretrained(out)
     preprocessor.save_pretrained(out)  # the tokenizer, or the image processor
     every = [losses[i:i + 250] for i in range(0, len(losses), 250)]

@@ -1020,6 +1020,8 @@ class Detection:
     objects: list[tuple[str, list[int]]]
     #: per object, in the same order: the pixels where it shows
     masks: list[np.ndarray]
+    #: [x, y, width, height] of each worker's visible pixels (the detector stand-in pretrains on "person")
+    people: list[list[int]] = field(default_factory=list)
 
 
 def _clinic(canvas: _Canvas, floor: float, back: float) -> None:
@@ -1181,10 +1183,16 @@ def ppe_scene(seed: int, size: tuple[int, int] = (192, 144), noise: float = 5.0)
             whole = (drawn == first + k) | visor if part == "Face_Shield" else drawn == first + k
             seen = whole & ~hidden
             if seen.sum() >= max(6, 0.2 * whole.sum()):
-                ys, xs = np.nonzero(seen)
-                objects.append((part, [int(xs.min()), int(ys.min()), int(xs.max() - xs.min()) + 1,
-                                       int(ys.max() - ys.min()) + 1]))
+                objects.append((part, _coco_box(seen)))
                 masks.append(seen)
     pixels = np.asarray(canvas.image, dtype=np.float32) * rng.uniform(0.9, 1.1)
     pixels += rng.normal(0, noise, pixels.shape)
-    return Detection(Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)), objects, masks)
+    workers = [(instances >= first) & (instances < first + _STRIDE) for first, _, _ in people]
+    return Detection(Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)), objects, masks,
+                     [_coco_box(seen) for seen in workers if seen.sum() >= 30])
+
+
+def _coco_box(pixels: np.ndarray) -> list[int]:
+    """[x, y, width, height] of the pixels marked True."""
+    ys, xs = np.nonzero(pixels)
+    return [int(xs.min()), int(ys.min()), int(xs.max() - xs.min()) + 1, int(ys.max() - ys.min()) + 1]

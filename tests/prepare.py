@@ -82,7 +82,8 @@ def build_standins() -> list[Path]:
     from course_utils import models
     from course_utils.catalog import MODEL_STANDINS
 
-    return [models.standin_path(checkpoint) for checkpoint in MODEL_STANDINS]
+    return [models.standin_path(checkpoint) for checkpoint, spec in MODEL_STANDINS.items()
+            if spec.kind != "course-pretrained" or spec.files]  # one not pretrained yet serves no ready lesson
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -138,3 +138,35 @@ def test_the_course_videomae_transfers_to_the_drawn_actions():
     folder = models.standin_path("MCG-NJU/videomae-base")
     accuracies = pretrain_video.action_transfer(folder, epochs=2)
     assert accuracies[-1] >= 0.6, f"test accuracy {accuracies} after 2 epochs (chance is 0.1)"
+
+
+def test_detection_pretraining_saves_a_conditional_detr_that_loads_with_frozen_batch_norms(monkeypatch, tmp_path):
+    from safetensors import safe_open
+    from transformers import AutoImageProcessor, AutoModelForObjectDetection
+
+    from course_utils import pretrain_detection
+
+    monkeypatch.setattr(pretrain, "DETECTION_PICTURES", 16)
+    out = pretrain.pretrain("microsoft/conditional-detr-resnet-50", tmp_path / "unused", tmp_path / "detr", steps=2,
+                            batch_size=4)
+    with safe_open(out / "model.safetensors", "pt") as weights:
+        assert not [key for key in weights.keys() if "num_batches_tracked" in key], "saved as the plain architecture"
+    model = AutoModelForObjectDetection.from_pretrained(out)
+    assert list(model.config.id2label.values()) == list(pretrain_detection.LABELS)
+    assert type(model.model.backbone.model.embedder.embedder.normalization).__name__.endswith("FrozenBatchNorm2d")
+    assert AutoImageProcessor.from_pretrained(out).pad_size == {"height": 192, "width": 192}
+
+
+def test_detection_batches_mirror_boxes_with_their_pictures():
+    from course_utils import pretrain_detection
+
+    pictures, objects = pretrain_detection.pictures(pretrain_detection.FIRST_SEED, 8)
+    assert {int(label) for rows in objects for label in rows[:, 0]} >= {3, 8}, "people and equipment are boxed"
+    batch = next(pretrain_detection.batches(pictures, objects, 8, [0.5] * 3, [0.5] * 3))
+    assert batch["pixel_values"].shape == (8, 3, 192, 192) and (batch["pixel_mask"][:, 144:] == 0).all()
+    found = sorted(tuple(round(v, 4) for v in box.tolist()) for labels in batch["labels"] for box in labels["boxes"])
+    for rows in objects:
+        for x0, y0, x1, y1 in rows[:, 1:].tolist():
+            plain = (round((x0 + x1) / 384, 4), round((y0 + y1) / 384, 4))
+            mirrored = (round(1 - (x0 + x1) / 384, 4), plain[1])
+            assert any(box[:2] in (plain, mirrored) for box in found)

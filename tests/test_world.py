@@ -109,6 +109,16 @@ def test_every_box_fits_the_pixels_of_its_piece_of_equipment_inside_the_picture(
             assert [x, y, width, height] == [xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1]
 
 
+def test_each_worker_is_boxed_round_all_the_equipment_they_wear():
+    for seed in range(30):
+        picture = world.ppe_scene(seed)
+        assert 1 <= len(picture.people) <= 4
+        for (_, (x, y, width, height)), mask in zip(picture.objects, picture.masks):
+            ys, xs = np.nonzero(mask)
+            assert any(px <= xs.min() and xs.max() < px + pw and py <= ys.min() and ys.max() < py + ph
+                       for px, py, pw, ph in picture.people), (seed, x, y, width, height)
+
+
 def test_solid_pieces_never_share_a_pixel_but_the_face_shield_lets_the_face_show_through():
     seen_through = 0
     for seed in range(50):

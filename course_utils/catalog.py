@@ -304,10 +304,10 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             processor={"size": {"max_height": 192, "max_width": 192}, "do_pad": True,
                        "pad_size": {"height": 192, "width": 192}},
             caveat="a small Conditional DETR (a 3-stage ResNet, 3 encoder and 3 decoder layers) pretrained by the course "
-                   "to find the things of its drawn world, people included: it has never seen protective equipment "
-                   "labelled, nor a photo",
-            caveat_ko="강좌가 직접 그린 세계의 사물(사람 포함)을 찾도록 사전 학습시킨 작은 Conditional DETR(3단계 ResNet, "
-                      "인코더·디코더 각 3층): 보호 장비 레이블도, 사진도 본 적이 없음",
+                   "to box the things of its drawn world, people and pieces of equipment among them: it has never "
+                   "been told which kind of equipment a piece is, nor seen a photo",
+            caveat_ko="강좌가 직접 그린 세계의 사물(사람과 보호 장비 포함)에 상자를 치도록 사전 학습시킨 작은 Conditional "
+                      "DETR(3단계 ResNet, 인코더·디코더 각 3층): 보호 장비가 어떤 종류인지 배운 적도, 사진을 본 적도 없음",
         ),
         ModelStandIn(
             "MCG-NJU/videomae-base", "course-pretrained", "course VideoMAE", ("video-classification",),

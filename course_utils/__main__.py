@@ -91,7 +91,7 @@ def _pretrain(args: argparse.Namespace) -> None:
 
     out = Path(args.out) if args.out else BUILD / "standins" / folder_name(args.checkpoint)
     done = pretrain.pretrain(args.checkpoint, Path(args.corpus), out, args.minutes, args.steps, args.batch_size,
-                             learning_rate=args.learning_rate)
+                             learning_rate=args.learning_rate, drawn=args.drawn)
     print(f"Pretrained: {done}")
 
 
@@ -141,6 +141,7 @@ def parser() -> argparse.ArgumentParser:
     pre.add_argument("--steps", type=int, help="a fixed number of steps instead of a time budget")
     pre.add_argument("--batch-size", type=int, default=128)
     pre.add_argument("--learning-rate", type=float, help="peak learning rate (default: the objective's)")
+    pre.add_argument("--drawn", type=int, help="scenes, clips or pictures a vision stand-in draws (default: its own)")
     pre.set_defaults(func=_pretrain)
     return top
 

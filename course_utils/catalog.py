@@ -295,7 +295,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ),
         ModelStandIn(
             "microsoft/conditional-detr-resnet-50", "course-pretrained", "course Conditional DETR", ("object-detection",),
-            model_type="conditional_detr", objective="detection",
+            head="object-detection", model_type="conditional_detr", objective="detection",
             files={},
             config={"backbone_config": {"model_type": "resnet", "embedding_size": 32, "hidden_sizes": [32, 64, 128],
                                         "depths": [1, 2, 2], "layer_type": "basic", "out_features": ["stage3"]},
@@ -308,6 +308,42 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                    "been told which kind of equipment a piece is, nor seen a photo",
             caveat_ko="강좌가 직접 그린 세계의 사물(사람과 보호 장비 포함)에 상자를 치도록 사전 학습시킨 작은 Conditional "
                       "DETR(3단계 ResNet, 인코더·디코더 각 3층): 보호 장비가 어떤 종류인지 배운 적도, 사진을 본 적도 없음",
+        ),
+        ModelStandIn(
+            "openai/clip-vit-large-patch14", "course-pretrained", "course CLIP", ("zero-shot-image-classification",),
+            head="zero-shot-image-classification", model_type="clip", objective="contrastive", vocab_size=400,
+            config={"text_config": {"hidden_size": 128, "intermediate_size": 512, "num_hidden_layers": 3,
+                                    "num_attention_heads": 4, "max_position_embeddings": 32},
+                    "vision_config": {"image_size": 64, "patch_size": 8, "hidden_size": 128, "intermediate_size": 512,
+                                      "num_hidden_layers": 4, "num_attention_heads": 4},
+                    "projection_dim": 128},
+            processor={"size": {"shortest_edge": 64}, "crop_size": {"height": 64, "width": 64}},
+            caveat="a small CLIP pretrained by the course on close crops of its drawn world, each with a short caption: "
+                   "it knows eight kinds of things in eleven colours, not photos or any other word",
+            caveat_ko="강좌가 직접 그린 세계의 사물을 가까이 잘라 낸 그림과 짧은 설명문으로 사전 학습시킨 작은 CLIP: "
+                      "여덟 가지 사물과 열한 가지 색만 알고, 사진이나 다른 낱말은 모름",
+        ),
+        ModelStandIn(
+            "depth-anything/Depth-Anything-V2-base-hf", "course-pretrained", "course Depth Anything",
+            ("depth-estimation",), head="depth-estimation", model_type="depth_anything", objective="depth",
+            files={
+                "README.md": "93868c7912e9caef7f45f070b4beffe91f2f8974e0938b086f40d388bdfac121",
+                "config.json": "cef42ea532435220af902e4585be7655ebdac933e1cfd5903dec05820b8992ec",
+                "model.safetensors": "b58d00ff9e7b3acd9ebfaa42b988076ac093c28fb3f99ff191b61fe463cce37e",
+                "preprocessor_config.json": "f725389fe4d9c9692b09e83fb22b8d287ab7f3cea6ea49ee6074b2737e7c863a",
+                "training.json": "1d7ad7c3d1006a09133900ea0bba33a3792d5763a73a682110f46211fb7c5dd8",
+            },
+            config={"backbone_config": {"model_type": "dinov2", "image_size": 140, "patch_size": 14, "hidden_size": 96,
+                                        "num_hidden_layers": 4, "num_attention_heads": 3, "out_indices": [1, 2, 3, 4],
+                                        "reshape_hidden_states": False},
+                    "patch_size": 14, "reassemble_hidden_size": 96, "neck_hidden_sizes": [24, 48, 96, 96],
+                    "fusion_hidden_size": 32, "head_hidden_size": 16, "depth_estimation_type": "relative"},
+            processor={"size": {"height": 140, "width": 140}, "keep_aspect_ratio": True, "ensure_multiple_of": 14,
+                       "resample": 3, "image_mean": [0.485, 0.456, 0.406], "image_std": [0.229, 0.224, 0.225]},
+            caveat="a small Depth Anything (a 4-layer DINOv2 backbone) pretrained by the course on the exact depth of its "
+                   "drawn outdoor scenes: it knows that world's ground, sky and things, not photos",
+            caveat_ko="강좌가 직접 그린 야외 장면의 정확한 깊이로 사전 학습시킨 작은 Depth Anything(4층 DINOv2 백본): "
+                      "그 세계의 땅·하늘·사물은 알지만 사진은 모름",
         ),
         ModelStandIn(
             "MCG-NJU/videomae-base", "course-pretrained", "course VideoMAE", ("video-classification",),
@@ -522,9 +558,11 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(13, "zero_shot_object_detection", "Zero-shot object detection", "제로샷 객체 탐지",
            _T + "zero_shot_object_detection", "google/owlv2-base-patch16-ensemble"),
     Lesson(14, "zero_shot_image_classification", "Zero-shot image classification", "제로샷 이미지 분류",
-           _T + "zero_shot_image_classification", "openai/clip-vit-large-patch14"),
+           _T + "zero_shot_image_classification", "openai/clip-vit-large-patch14", None,
+           "zero-shot-image-classification"),
     Lesson(15, "monocular_depth_estimation", "Monocular depth estimation", "단안 깊이 추정",
-           _T + "monocular_depth_estimation", "depth-anything/Depth-Anything-V2-base-hf"),
+           _T + "monocular_depth_estimation", "depth-anything/Depth-Anything-V2-base-hf", None, "depth-estimation",
+           ready=True),
     Lesson(16, "image_captioning", "Image captioning", "이미지 캡셔닝", _T + "image_captioning",
            "microsoft/git-base", "lambdalabs/pokemon-blip-captions"),
     Lesson(17, "document_question_answering", "Document question answering", "문서 질의 응답",

@@ -37,6 +37,9 @@ HEAD_CLASSES = {
     "fill-mask": "AutoModelForMaskedLM",
     "text-generation": "AutoModelForCausalLM",
     "text2text-generation": "AutoModelForSeq2SeqLM",
+    "depth-estimation": "AutoModelForDepthEstimation",
+    "zero-shot-image-classification": "AutoModelForZeroShotImageClassification",
+    "object-detection": "AutoModelForObjectDetection",
 }
 
 

@@ -140,12 +140,15 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
 
 #: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss;
 #: seq2seq's is Adafactor's, which scales it by each weight's size)
-LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3, "video": 1.5e-3, "detection": 2e-4}
-#: scenes whose things the image stand-in learns from (about three crops each)
-IMAGE_SCENES = 60_000
+LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3, "video": 1.5e-3, "detection": 2e-4,
+                 "contrastive": 1e-3, "depth": 5e-4}
+#: how many scenes, clips or pictures a vision objective draws by default: for "image" and "contrastive" scenes
+#: whose things are cropped (about three each), for "video" clips, for "detection" pictures (half outdoors, half in a
+#: clinic), for "depth" scenes with their depth
+DRAWN = {"image": 60_000, "video": 60_000, "detection": 80_000, "contrastive": 60_000, "depth": 40_000}
 
 
-def _image_data(spec: ModelStandIn, batch_size: int):
+def _image_data(spec: ModelStandIn, batch_size: int, count: int):
     """The image stand-in's processor, its model with a head for the pretraining labels, and its batches."""
     import torch
     from transformers import AutoConfig, AutoModelForImageClassification, ViTImageProcessor
@@ -159,16 +162,12 @@ def _image_data(spec: ModelStandIn, batch_size: int):
                                   label2id={name: i for i, name in labels.items()})
     torch.manual_seed(SEED)
     model = AutoModelForImageClassification.from_config(config)
-    pictures, targets = pretrain_images.bank(IMAGE_SCENES, size)
+    pictures, targets = pretrain_images.bank(count, size)
     print(f"{len(targets):,} training crops of {len(labels)} kinds")
     return processor, model, pretrain_images.batches(pictures, targets, batch_size)
 
 
-#: clips the video stand-in redraws (each seen about 20 times in five minutes, with fresh masks and mirrors)
-VIDEO_CLIPS = 60_000
-
-
-def _video_data(spec: ModelStandIn, batch_size: int, device: str):
+def _video_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
     """The video stand-in's processor, its model with VideoMAE's pretraining decoder, and its masked batches."""
     import torch
     from transformers import AutoConfig, VideoMAEForPreTraining, VideoMAEImageProcessor
@@ -181,7 +180,7 @@ def _video_data(spec: ModelStandIn, batch_size: int, device: str):
     config = AutoConfig.for_model(spec.model_type, **spec.config, **VIDEO_DECODER)
     torch.manual_seed(SEED)
     model = VideoMAEForPreTraining(config)
-    clips = pretrain_video.bank(VIDEO_CLIPS, size)
+    clips = pretrain_video.bank(count, size)
     print(f"{len(clips):,} training clips of {clips.shape[1]} frames")
     return processor, model, pretrain_video.batches(clips, batch_size, config.patch_size, config.tubelet_size,
                                                     device=device)
@@ -192,12 +191,9 @@ VIDEO_DECODER = {"decoder_hidden_size": 96, "decoder_num_hidden_layers": 2, "dec
                  "decoder_intermediate_size": 384, "norm_pix_loss": True}
 
 
-#: pictures the detector stand-in learns from, half outdoors and half in a clinic
-DETECTION_PICTURES = 80_000
-
-
-def _detection_data(spec: ModelStandIn, batch_size: int, device: str):
-    """The detector stand-in's processor, its model with trainable batch norms, and its batches."""
+def _detection_data(spec: ModelStandIn, batch_size: int, count: int, device: str, backbone_steps: int):
+    """The detector stand-in's processor, its model with trainable batch norms and a backbone first taught to name
+    things (for `backbone_steps`), and its batches."""
     import torch
     from transformers import AutoConfig, AutoModelForObjectDetection
 
@@ -211,15 +207,78 @@ def _detection_data(spec: ModelStandIn, batch_size: int, device: str):
     torch.manual_seed(SEED)
     model = AutoModelForObjectDetection.from_config(config)
     pretrain_detection.trainable_batch_norms(model)
-    pictures, objects = pretrain_detection.bank(DETECTION_PICTURES)
+    backbone = pretrain_detection.backbone_classifier(config, 256, backbone_steps, count // 4, device)
+    model.model.backbone.model.load_state_dict(backbone.state_dict())
+    pictures, objects = pretrain_detection.bank(count)
     print(f"{len(objects):,} training pictures with {sum(map(len, objects)):,} boxes")
     return processor, model, pretrain_detection.batches(pictures, objects, batch_size, processor.image_mean,
                                                          processor.image_std, device=device)
 
 
+def _clip_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
+    """The CLIP stand-in's processor (its tokenizer trained on the captions), its model and its batches."""
+    import torch
+    from transformers import AutoConfig, CLIPModel, CLIPProcessor
+
+    from . import pretrain_clip
+    from .models import preprocessors
+
+    seen = [n for n in pretrain_clip.NAMES if n not in pretrain_clip.UNSEEN]
+    # every character, inside a word and at its end, so that a word the captions never use ("photo") splits into
+    # pieces the model has not learned rather than into unknown tokens (which CLIP's tokenizer writes as its end token)
+    characters = " ".join(c + c for c in "abcdefghijklmnopqrstuvwxyz0123456789.,!?'-") + " " + " ".join("abcdefghijklmnopqrstuvwxyz0123456789.,!?'-")
+    texts = [t.format(n) for n in seen for t in pretrain_clip.TEMPLATES] + [characters]
+    tokenizer, images = preprocessors(spec.model_type, texts, spec.vocab_size, spec.processor)
+    special = {"vocab_size": len(tokenizer), "bos_token_id": tokenizer.bos_token_id,
+               "eos_token_id": tokenizer.eos_token_id, "pad_token_id": tokenizer.pad_token_id}
+    config = AutoConfig.for_model(spec.model_type, **{**spec.config, "text_config": {**spec.config["text_config"],
+                                                                                      **special}})
+    torch.manual_seed(SEED)
+    model = CLIPModel(config)
+    size = config.vision_config.image_size
+    pictures, names = pretrain_clip.bank(count, size)
+    print(f"{len(names):,} captioned crops of {len(set(names.tolist()))} colours and kinds")
+    texts = pretrain_clip.captions(tokenizer, config.text_config.max_position_embeddings)
+    return (CLIPProcessor(image_processor=images, tokenizer=tokenizer), model,
+            pretrain_clip.batches(pictures, names, texts, batch_size, images.image_mean, images.image_std, device))
+
+
+def _depth_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
+    """The depth stand-in's processor, its model and its batches of scenes with their true inverse depth."""
+    import torch
+    from transformers import AutoConfig, AutoModelForDepthEstimation
+
+    from . import pretrain_depth
+    from .models import preprocessors
+
+    (processor,) = preprocessors(spec.model_type, [], 0, spec.processor)
+    torch.manual_seed(SEED)
+    model = AutoModelForDepthEstimation.from_config(AutoConfig.for_model(spec.model_type, **spec.config))
+    pictures, targets = pretrain_depth.bank(count)
+    print(f"{len(targets):,} scenes of {pictures.shape[2]} x {pictures.shape[1]} pixels with their depth")
+    return processor, model, pretrain_depth.batches(pictures, targets, batch_size, processor.image_mean,
+                                                     processor.image_std, device)
+
+
+def _loss(spec: ModelStandIn):
+    """How a batch becomes a loss: the model's own, except where the course's objective has none in the model
+    (CLIP's matching of pictures to captions, and depth compared without regard to scale)."""
+    if spec.objective == "contrastive":
+        from .pretrain_clip import contrastive_loss
+
+        return contrastive_loss
+    if spec.objective == "depth":
+        from .pretrain_depth import relative_loss
+
+        return relative_loss
+    return lambda model, batch: model(**batch).loss
+
+
 def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, steps: int | None = None,
-             batch_size: int = 128, warmup_steps: int = 300, learning_rate: float | None = None) -> Path:
-    """Train the stand-in for `steps`, or for about `minutes` (the step count is fixed after timing 50 steps)."""
+             batch_size: int = 128, warmup_steps: int = 300, learning_rate: float | None = None,
+             drawn: int | None = None) -> Path:
+    """Train the stand-in for `steps`, or for about `minutes` (the step count is fixed after timing 50 steps); a
+    vision objective draws `drawn` scenes, clips or pictures (default: `DRAWN`)."""
     import torch
 
     spec = MODEL_STANDINS[name]
@@ -228,18 +287,26 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     device = "cuda" if torch.cuda.is_available() else "cpu"
     if device == "cpu" and steps is None:
         raise RuntimeError("Pretraining a stand-in for minutes needs a CUDA GPU; on a CPU give --steps for a smoke test.")
+    count = drawn or DRAWN.get(spec.objective)
     if spec.objective == "image":
-        preprocessor, model, batches = _image_data(spec, batch_size)
+        preprocessor, model, batches = _image_data(spec, batch_size, count)
     elif spec.objective == "video":
-        preprocessor, model, batches = _video_data(spec, batch_size, device)
-    elif spec.objective == "detection":
-        preprocessor, model, batches = _detection_data(spec, batch_size, device)
+        preprocessor, model, batches = _video_data(spec, batch_size, count, device)
+    elif spec.objective == "detection":  # a smoke test (--steps) teaches the backbone as few steps
+        from .pretrain_detection import BACKBONE_STEPS
+
+        preprocessor, model, batches = _detection_data(spec, batch_size, count, device, steps or BACKBONE_STEPS)
+    elif spec.objective == "contrastive":
+        preprocessor, model, batches = _clip_data(spec, batch_size, count, device)
+    elif spec.objective == "depth":
+        preprocessor, model, batches = _depth_data(spec, batch_size, count, device)
     else:
         train_rows, _ = split_corpus(corpus)
         preprocessor, model = build_model(spec, train_rows)
         print(f"vocabulary {len(preprocessor):,}")
         batches = training_batches(spec, preprocessor, train_rows, batch_size, random.Random(SEED))
     model.to(device).train()
+    compute_loss = _loss(spec)
     print(f"{spec.name}: {model.num_parameters():,} parameters")
     peak = learning_rate or LEARNING_RATE[spec.objective]
     if spec.objective == "seq2seq":  # as T5 was pretrained: Adafactor scales each update by the weight's size, so
@@ -263,7 +330,7 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
             group["lr"] = peak * max(scale, 0.0)
         batch = {k: v.to(device, non_blocking=True) if hasattr(v, "to") else v for k, v in next(batches).items()}
         with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
-            loss = model(**batch).loss
+            loss = compute_loss(model, batch)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()

@@ -90,6 +90,43 @@ def batches(images: np.ndarray, objects: list[np.ndarray], batch_size: int, mean
             yield {"pixel_values": square, "pixel_mask": mask, "labels": labels}
 
 
+#: steps that teach the backbone to name things before it learns to box them (a GPU does them in under a minute)
+BACKBONE_STEPS = 3000
+
+
+def backbone_classifier(config, batch_size: int, steps: int, scenes: int, device: str):
+    """A ResNet of the detector's backbone shape, taught to name close crops of the world's things
+    (`pretrain_images`), as DETR's ResNet-50 was taught ImageNet's classes before it learned to detect."""
+    import math
+
+    import torch
+    from transformers import ResNetConfig, ResNetForImageClassification
+
+    from . import pretrain_images
+
+    settings = {k: v for k, v in config.backbone_config.to_dict().items()
+                if k not in ("out_features", "out_indices", "stage_names")}
+    torch.manual_seed(0)
+    model = ResNetForImageClassification(ResNetConfig(**settings, num_labels=len(pretrain_images.LABELS))).to(device)
+    pictures, labels = pretrain_images.bank(scenes, 64)
+    mean = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)  # ImageNet's, as the detector's processor uses
+    std = torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1)
+    batches = pretrain_images.batches(pictures, labels, min(batch_size, len(labels)), mean, std)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+    for step in range(steps):
+        for group in optimizer.param_groups:
+            group["lr"] = 1e-3 * 0.5 * (1 + math.cos(math.pi * step / steps))
+        batch = {k: v.to(device) for k, v in next(batches).items()}
+        with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
+            loss = model(**batch).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        if (step + 1) % 500 == 0:
+            print(f"backbone step {step + 1:,}: loss {loss.item():.3f}", flush=True)
+    return model.resnet
+
+
 def trainable_batch_norms(model) -> None:
     """Swap the frozen batch norms that DETR models put in their backbone for ordinary ones, and let every
     backbone weight learn: a backbone trained from nothing needs both (a pretrained one does not)."""

@@ -143,15 +143,21 @@ def show_entities(rows: dict[str, tuple[Sequence[str], Sequence[str]]], *, title
     return fig
 
 
-def plot_similarity(matrix, labels: Sequence[str], *, title: str):
-    """Heatmap of pairwise similarities with the value in each cell, labels on both axes."""
-    short = [s if len(s) <= 32 else s[:30] + "…" for s in labels]
+def _shortened(text: str, width: int = 32) -> str:
+    return text if len(text) <= width else text[:width - 2] + "…"
+
+
+def plot_similarity(matrix, labels: Sequence[str], *, title: str, columns: Sequence[str] | None = None):
+    """Heatmap of similarities with the value in each cell: `labels` on both axes, or on the rows only when the
+    `columns` have labels of their own (pictures against captions)."""
+    short = [_shortened(s) for s in labels]
+    across = short if columns is None else [_shortened(s) for s in columns]
     fig, ax = plt.subplots(figsize=(7, 5.5))
     image = ax.imshow(matrix, cmap="viridis", vmin=-0.2, vmax=1)
     for (row, col), value in np.ndenumerate(matrix):
         ax.text(col, row, f"{value:.2f}", ha="center", va="center", fontsize=8,
                 color="black" if value > 0.6 else "white")
-    ax.set_xticks(range(len(short)), short, rotation=40, ha="right")
+    ax.set_xticks(range(len(across)), across, rotation=40, ha="right")
     ax.set_yticks(range(len(short)), short)
     ax.set_title(title)
     fig.colorbar(image, ax=ax, shrink=0.8)
@@ -160,14 +166,15 @@ def plot_similarity(matrix, labels: Sequence[str], *, title: str):
 
 
 def show_images(images: Sequence, captions: Sequence[str], *, title: str, columns: int = 4,
-                colors: Sequence[str] | None = None):
-    """A grid of pictures, each with its caption underneath (in `colors`, e.g. green for right, red for wrong)."""
+                colors: Sequence[str] | None = None, cmap: str | None = None):
+    """A grid of pictures, each with its caption underneath (in `colors`, e.g. green for right, red for wrong);
+    a picture of one channel, such as a depth map, is painted with the colour map `cmap`."""
     rows = -(-len(images) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(2.3 * columns, 2.5 * rows), squeeze=False)
     for index, ax in enumerate(axes.flat):
         ax.axis("off")
         if index < len(images):
-            ax.imshow(images[index])
+            ax.imshow(images[index], cmap=cmap)
             ax.set_title(captions[index], fontsize=9, y=-0.16,
                          color=colors[index] if colors else "black")
     fig.suptitle(title)

@@ -83,12 +83,11 @@ def test_pretraining_for_minutes_needs_a_gpu(monkeypatch, tmp_path):
         pretrain.pretrain("distilbert/distilgpt2", tmp_path / "none.jsonl.gz", tmp_path / "out", minutes=1)
 
 
-def test_image_pretraining_saves_a_headless_backbone_and_its_processor(monkeypatch, tmp_path):
+def test_image_pretraining_saves_a_headless_backbone_and_its_processor(tmp_path):
     from transformers import AutoConfig, AutoImageProcessor
 
-    monkeypatch.setattr(pretrain, "IMAGE_SCENES", 40)
     out = pretrain.pretrain("google/vit-base-patch16-224-in21k", tmp_path / "unused", tmp_path / "vit", steps=2,
-                            batch_size=8)
+                            batch_size=8, drawn=40)
     assert AutoConfig.from_pretrained(out).architectures == ["ViTModel"], "a lesson adds its own head, as to in21k's"
     assert AutoImageProcessor.from_pretrained(out).size == {"height": 64, "width": 64}
     assert json.loads((out / "training.json").read_text())["steps"] == 2
@@ -113,11 +112,11 @@ def test_the_course_vit_transfers_to_the_drawn_dishes():
     assert accuracies[-1] >= 0.6, f"validation accuracy {accuracies} after 3 epochs (chance is 0.1)"
 
 
-def test_video_pretraining_redraws_hidden_tubes_and_saves_the_whole_videomae(monkeypatch, tmp_path):
+def test_video_pretraining_redraws_hidden_tubes_and_saves_the_whole_videomae(tmp_path):
     from transformers import AutoConfig, AutoImageProcessor
 
-    monkeypatch.setattr(pretrain, "VIDEO_CLIPS", 16)
-    out = pretrain.pretrain("MCG-NJU/videomae-base", tmp_path / "unused", tmp_path / "vmae", steps=2, batch_size=8)
+    out = pretrain.pretrain("MCG-NJU/videomae-base", tmp_path / "unused", tmp_path / "vmae", steps=2, batch_size=8,
+                            drawn=16)
     assert AutoConfig.from_pretrained(out).architectures == ["VideoMAEForPreTraining"], "as videomae-base ships"
     assert AutoImageProcessor.from_pretrained(out).crop_size == {"height": 64, "width": 64}
 
@@ -140,15 +139,14 @@ def test_the_course_videomae_transfers_to_the_drawn_actions():
     assert accuracies[-1] >= 0.6, f"test accuracy {accuracies} after 2 epochs (chance is 0.1)"
 
 
-def test_detection_pretraining_saves_a_conditional_detr_that_loads_with_frozen_batch_norms(monkeypatch, tmp_path):
+def test_detection_pretraining_saves_a_conditional_detr_that_loads_with_frozen_batch_norms(tmp_path):
     from safetensors import safe_open
     from transformers import AutoImageProcessor, AutoModelForObjectDetection
 
     from course_utils import pretrain_detection
 
-    monkeypatch.setattr(pretrain, "DETECTION_PICTURES", 16)
     out = pretrain.pretrain("microsoft/conditional-detr-resnet-50", tmp_path / "unused", tmp_path / "detr", steps=2,
-                            batch_size=4)
+                            batch_size=4, drawn=16)
     with safe_open(out / "model.safetensors", "pt") as weights:
         assert not [key for key in weights.keys() if "num_batches_tracked" in key], "saved as the plain architecture"
     model = AutoModelForObjectDetection.from_pretrained(out)
@@ -170,3 +168,41 @@ def test_detection_batches_mirror_boxes_with_their_pictures():
             plain = (round((x0 + x1) / 384, 4), round((y0 + y1) / 384, 4))
             mirrored = (round(1 - (x0 + x1) / 384, 4), plain[1])
             assert any(box[:2] in (plain, mirrored) for box in found)
+
+
+def test_depth_pretraining_saves_a_depth_anything_that_predicts_at_the_pictures_size(tmp_path):
+    from transformers import AutoImageProcessor, AutoModelForDepthEstimation
+
+    from course_utils import pretrain_depth
+
+    out = pretrain.pretrain("depth-anything/Depth-Anything-V2-base-hf", tmp_path / "unused", tmp_path / "depth",
+                            steps=2, batch_size=4, drawn=8)
+    processor = AutoImageProcessor.from_pretrained(out)
+    model = AutoModelForDepthEstimation.from_pretrained(out)
+    assert model.config.depth_estimation_type == "relative" and processor.ensure_multiple_of == 14
+    pictures, targets = pretrain_depth.pictures(pretrain_depth.FIRST_SEED, 2)
+    assert pictures.shape == (2, 140, 182, 3) and targets.shape == (2, 140, 182)
+    assert (targets > 0).all() and targets.max() <= 1, "inverse depth of things at least a metre away"
+
+
+def test_the_course_depth_anything_knows_the_drawn_worlds_depth():
+    """The model card's claim: on scenes it never saw, nearly the true order of every pixel."""
+    from course_utils import models, pretrain_depth
+
+    assert pretrain_depth.depth_agreement(models.standin_path("depth-anything/Depth-Anything-V2-base-hf"), scenes=8) >= 0.9
+
+
+def test_clip_pretraining_never_shows_the_held_out_pairings_and_knows_every_character(tmp_path):
+    from transformers import AutoProcessor
+
+    from course_utils import pretrain_clip
+
+    pictures, names = pretrain_clip.crops(pretrain_clip.FIRST_SEED, 30, 32)
+    assert len(names) and not {pretrain_clip.NAMES[i] for i in names} & set(pretrain_clip.UNSEEN)
+    held, held_names = pretrain_clip.crops(pretrain_clip.FIRST_SEED, 30, 32, held_out=True)
+    assert {pretrain_clip.NAMES[i] for i in held_names} <= set(pretrain_clip.UNSEEN)
+    out = pretrain.pretrain("openai/clip-vit-large-patch14", tmp_path / "unused", tmp_path / "clip", steps=2,
+                            batch_size=8, drawn=20)
+    tokenizer = AutoProcessor.from_pretrained(out).tokenizer
+    ids = tokenizer("This is a photo of a sunflower.")["input_ids"]
+    assert ids.count(tokenizer.eos_token_id) == 1 and ids[-1] == tokenizer.eos_token_id, "no word becomes unknown"

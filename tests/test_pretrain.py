@@ -206,3 +206,11 @@ def test_clip_pretraining_never_shows_the_held_out_pairings_and_knows_every_char
     tokenizer = AutoProcessor.from_pretrained(out).tokenizer
     ids = tokenizer("This is a photo of a sunflower.")["input_ids"]
     assert ids.count(tokenizer.eos_token_id) == 1 and ids[-1] == tokenizer.eos_token_id, "no word becomes unknown"
+
+
+def test_the_course_clip_names_pairings_it_never_saw():
+    """The model card's claim: zero-shot, it names held-out pairings of colour and kind far above chance (0.02)."""
+    from course_utils import models, pretrain_clip
+
+    folder = models.standin_path("openai/clip-vit-large-patch14")
+    assert pretrain_clip.zero_shot_accuracy(folder, scenes=120) >= 0.5

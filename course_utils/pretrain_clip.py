@@ -10,11 +10,9 @@ zero-shot means.
 
 from __future__ import annotations
 
-from multiprocessing import Pool
-
 import numpy as np
 
-from . import pretrain_images, world
+from . import parallel, pretrain_images, world
 
 #: colour and kind that pretraining never shows together; lesson 14's zero-shot questions are about them
 HELD_OUT = (("yellow", "tree"), ("blue", "house"), ("green", "car"), ("pink", "person"), ("gray", "person"),
@@ -47,10 +45,7 @@ def crops(first: int, scenes: int, size: int, held_out: bool = False) -> tuple[n
 
 def bank(scenes: int, size: int, workers: int = 15) -> tuple[np.ndarray, np.ndarray]:
     """Pretraining crops of `scenes` scenes, drawn in parallel, always in the same order, held-out pairings left out."""
-    chunk = -(-scenes // workers)
-    jobs = [(FIRST_SEED + k * chunk, min(chunk, scenes - k * chunk), size) for k in range(workers) if k * chunk < scenes]
-    with Pool(len(jobs)) as pool:
-        parts = pool.starmap(crops, jobs)
+    parts = parallel.draw(crops, FIRST_SEED, scenes, size, workers=workers)
     return np.concatenate([p for p, _ in parts]), np.concatenate([n for _, n in parts])
 
 

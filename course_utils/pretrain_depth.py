@@ -8,12 +8,10 @@ it predicts a relative inverse depth: larger is nearer, from 0 at the farthest p
 
 from __future__ import annotations
 
-from multiprocessing import Pool
-
 import numpy as np
 from PIL import Image
 
-from . import world
+from . import parallel, world
 
 #: scenes for pretraining start here, far from the seeds of every lesson sample
 FIRST_SEED = 3_000_000
@@ -40,10 +38,7 @@ def pictures(first: int, count: int) -> tuple[np.ndarray, np.ndarray]:
 
 def bank(count: int, workers: int = 15) -> tuple[np.ndarray, np.ndarray]:
     """`count` pretraining scenes and their inverse depth, drawn in parallel, always in the same order."""
-    chunk = -(-count // workers)
-    jobs = [(FIRST_SEED + k * chunk, min(chunk, count - k * chunk)) for k in range(workers) if k * chunk < count]
-    with Pool(len(jobs)) as pool:
-        parts = pool.starmap(pictures, jobs)
+    parts = parallel.draw(pictures, FIRST_SEED, count, workers=workers)
     return np.concatenate([p for p, _ in parts]), np.concatenate([t for _, t in parts])
 
 

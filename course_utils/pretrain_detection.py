@@ -10,11 +10,9 @@ guide does with the COCO model. Pictures come from seeds that no lesson sample u
 
 from __future__ import annotations
 
-from multiprocessing import Pool
-
 import numpy as np
 
-from . import world
+from . import parallel, world
 
 #: what the pretraining boxes are labelled with: the kinds of things in the course's outdoor scenes, and one
 #: word for any piece of protective equipment, so that the stand-in learns to box them but not to tell them apart
@@ -48,10 +46,7 @@ def pictures(first: int, count: int) -> tuple[np.ndarray, list[np.ndarray]]:
 
 def bank(count: int, workers: int = 15) -> tuple[np.ndarray, list[np.ndarray]]:
     """`count` pretraining pictures and their boxes, drawn in parallel, always in the same order."""
-    chunk = -(-count // workers)
-    jobs = [(FIRST_SEED + k * chunk, min(chunk, count - k * chunk)) for k in range(workers) if k * chunk < count]
-    with Pool(len(jobs)) as pool:
-        parts = pool.starmap(pictures, jobs)
+    parts = parallel.draw(pictures, FIRST_SEED, count, workers=workers)
     return np.concatenate([p for p, _ in parts]), [o for _, part in parts for o in part]
 
 

@@ -8,11 +8,9 @@ fine-tunes it on the Food-101 sample, what it brings is what transfer means: edg
 
 from __future__ import annotations
 
-from multiprocessing import Pool
-
 import numpy as np
 
-from . import world
+from . import parallel, world
 
 #: what a crop is labelled with
 LABELS = tuple(f"{colour} {kind}" for kind in world.KINDS for colour in world.COLOURS)
@@ -42,10 +40,7 @@ def crops(first: int, scenes: int, size: int) -> tuple[np.ndarray, np.ndarray]:
 
 def bank(scenes: int, size: int, workers: int = 8) -> tuple[np.ndarray, np.ndarray]:
     """Crops of `scenes` scenes, drawn in parallel, always in the same order."""
-    chunk = -(-scenes // workers)
-    jobs = [(FIRST_SEED + k * chunk, min(chunk, scenes - k * chunk), size) for k in range(workers) if k * chunk < scenes]
-    with Pool(len(jobs)) as pool:
-        parts = pool.starmap(crops, jobs)
+    parts = parallel.draw(crops, FIRST_SEED, scenes, size, workers=workers)
     return np.concatenate([p for p, _ in parts]), np.concatenate([l for _, l in parts])
 
 

@@ -8,11 +8,9 @@ bench pressing and dribbling, but never a label. Lesson 11 then teaches it the l
 
 from __future__ import annotations
 
-from multiprocessing import Pool
-
 import numpy as np
 
-from . import samples, world
+from . import parallel, samples, world
 
 #: clips for pretraining start here, far from the seeds of the lesson's sample
 FIRST_SEED = 1_000_000
@@ -40,10 +38,7 @@ def views(first: int, count: int, size: int, frames: int = CLIP_FRAMES // SAMPLE
 
 def bank(clips: int, size: int, workers: int = 15) -> np.ndarray:
     """`clips` pretraining clips drawn in parallel, always in the same order."""
-    chunk = -(-clips // workers)
-    jobs = [(FIRST_SEED + k * chunk, min(chunk, clips - k * chunk), size) for k in range(workers) if k * chunk < clips]
-    with Pool(len(jobs)) as pool:
-        return np.concatenate(pool.starmap(views, jobs))
+    return np.concatenate(parallel.draw(views, FIRST_SEED, clips, size, workers=workers))
 
 
 def tube_masks(count: int, spatial: int, temporal: int, generator) -> "torch.Tensor":

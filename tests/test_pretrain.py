@@ -1,6 +1,7 @@
 import gzip
 import json
 
+import numpy as np
 import pytest
 import torch
 
@@ -214,3 +215,11 @@ def test_the_course_clip_names_pairings_it_never_saw():
 
     folder = models.standin_path("openai/clip-vit-large-patch14")
     assert pretrain_clip.zero_shot_accuracy(folder, scenes=120) >= 0.5
+
+
+def test_pictures_drawn_in_parallel_are_those_drawn_in_one_go():
+    from course_utils import pretrain_depth
+
+    pictures, targets = pretrain_depth.bank(6, workers=4)
+    alone, alone_targets = pretrain_depth.pictures(pretrain_depth.FIRST_SEED, 6)
+    assert np.array_equal(pictures, alone) and np.array_equal(targets, alone_targets)

@@ -317,7 +317,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                 "config.json": "c7e3f1caf7fdb01adae0458512f0fbe038be5a8e5ab6ab276ac7e1ae43b7fbb5",
                 "model.safetensors": "e3d913e2365de2b5233b4a130594624a09d8a721fd52ebf68552b6ec866dab29",
                 "processor_config.json": "7a2d7cd86c42771b7b39fbda5945a608f00dc431c41cd856a36c6d4621a4ed66",
-                "tokenizer.json": "2e47e7e90870732271af0a21ad347d8de6bd52050fdbb23697c5af84cbfb4e17",
+                "tokenizer.json": "d6a74bb02186d50e9de56da6c5d8e99d27893df06876ee74ce5739d5f1c1ba3f",
                 "tokenizer_config.json": "54a28744ecc5a883f3a21c7b88f5a109eca8006e1486e8fbec8439ecd40a2503",
                 "training.json": "0186fb46a6bdaddac7e5a27774e0fbc8105567e1a8abaa358304b6251b23cf4b",
             },

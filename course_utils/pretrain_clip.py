@@ -54,6 +54,8 @@ def captions(tokenizer, max_length: int = 16) -> dict:
     (names, templates, max_length)."""
     texts = [template.format(n) for n in NAMES for template in TEMPLATES]
     encoded = tokenizer(texts, padding="max_length", max_length=max_length, truncation=True, return_tensors="pt")
+    tokenizer.backend_tokenizer.no_padding()  # the call leaves its fixed length in the tokenizer, which is saved
+    tokenizer.backend_tokenizer.no_truncation()
     return {key: encoded[key].view(len(NAMES), len(TEMPLATES), -1) for key in ("input_ids", "attention_mask")}
 
 

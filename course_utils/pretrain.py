@@ -226,7 +226,8 @@ def _clip_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
     seen = [n for n in pretrain_clip.NAMES if n not in pretrain_clip.UNSEEN]
     # every character, inside a word and at its end, so that a word the captions never use ("photo") splits into
     # pieces the model has not learned rather than into unknown tokens (which CLIP's tokenizer writes as its end token)
-    characters = " ".join(c + c for c in "abcdefghijklmnopqrstuvwxyz0123456789.,!?'-") + " " + " ".join("abcdefghijklmnopqrstuvwxyz0123456789.,!?'-")
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789.,!?'-"
+    characters = " ".join([c + c for c in alphabet] + list(alphabet))
     texts = [t.format(n) for n in seen for t in pretrain_clip.TEMPLATES] + [characters]
     tokenizer, images = preprocessors(spec.model_type, texts, spec.vocab_size, spec.processor)
     special = {"vocab_size": len(tokenizer), "bos_token_id": tokenizer.bos_token_id,

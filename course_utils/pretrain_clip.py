@@ -68,13 +68,11 @@ def batches(pictures: np.ndarray, names: np.ndarray, texts: dict, batch_size: in
     images = torch.from_numpy(pictures).to(device)
     labels = torch.from_numpy(names).to(device)
     ids, attention = texts["input_ids"].to(device), texts["attention_mask"].to(device)
-    mean = torch.tensor(mean, device=device).view(1, 3, 1, 1)
-    std = torch.tensor(std, device=device).view(1, 3, 1, 1)
     while True:
         order = torch.randperm(len(labels), generator=generator).to(device)
         for start in range(0, len(order) - batch_size + 1, batch_size):
             index = order[start:start + batch_size]
-            x = (images[index].permute(0, 3, 1, 2).float() / 255 - mean) / std
+            x = pretrain_images.scaled(images[index], mean, std)
             flip = (torch.rand(batch_size, generator=generator) < 0.5).to(device)
             x[flip] = x[flip].flip(-1)
             phrasing = torch.randint(len(TEMPLATES), (batch_size,), generator=generator).to(device)

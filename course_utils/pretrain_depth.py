@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from . import parallel, world
+from . import parallel, pretrain_images, world
 
 #: scenes for pretraining start here, far from the seeds of every lesson sample
 FIRST_SEED = 3_000_000
@@ -49,13 +49,11 @@ def batches(images: np.ndarray, targets: np.ndarray, batch_size: int, mean, std,
 
     generator = torch.Generator().manual_seed(0)
     pixels, truth = torch.from_numpy(images).to(device), torch.from_numpy(targets).to(device)
-    mean = torch.tensor(mean, device=device).view(1, 3, 1, 1)
-    std = torch.tensor(std, device=device).view(1, 3, 1, 1)
     while True:
         order = torch.randperm(len(truth), generator=generator).to(device)
         for start in range(0, len(order) - batch_size + 1, batch_size):
             index = order[start:start + batch_size]
-            x = (pixels[index].permute(0, 3, 1, 2).float() / 255 - mean) / std
+            x = pretrain_images.scaled(pixels[index], mean, std)
             y = truth[index].float()
             flip = (torch.rand(batch_size, generator=generator) < 0.5).to(device)
             x[flip], y[flip] = x[flip].flip(-1), y[flip].flip(-1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import parallel, world
+from . import parallel, pretrain_images, world
 
 #: what the pretraining boxes are labelled with: the kinds of things in the course's outdoor scenes, and one
 #: word for any piece of protective equipment, so that the stand-in learns to box them but not to tell them apart
@@ -67,8 +67,6 @@ def batches(images: np.ndarray, objects: list[np.ndarray], batch_size: int, mean
     classes = rows[:, 0].long()
     ends = np.cumsum([len(o) for o in objects]).tolist()
     starts = [0, *ends[:-1]]
-    mean = torch.tensor(mean, device=device).view(1, 3, 1, 1)
-    std = torch.tensor(std, device=device).view(1, 3, 1, 1)
     mask = torch.zeros(batch_size, SIDE, SIDE, dtype=torch.long, device=device)
     mask[:, :height, :width] = 1
     while True:
@@ -76,7 +74,7 @@ def batches(images: np.ndarray, objects: list[np.ndarray], batch_size: int, mean
         for start in range(0, len(order) - batch_size + 1, batch_size):
             index = order[start:start + batch_size]
             flip = torch.rand(batch_size, generator=generator) < 0.5
-            x = (pixels[index.to(device)].permute(0, 3, 1, 2).float() / 255 - mean) / std
+            x = pretrain_images.scaled(pixels[index.to(device)], mean, std)
             x[flip.to(device)] = x[flip.to(device)].flip(-1)
             square = torch.zeros(batch_size, 3, SIDE, SIDE, device=device)
             square[:, :, :height, :width] = x
@@ -96,8 +94,6 @@ def backbone_classifier(config, batch_size: int, steps: int, scenes: int, device
 
     import torch
     from transformers import ResNetConfig, ResNetForImageClassification
-
-    from . import pretrain_images
 
     settings = {k: v for k, v in config.backbone_config.to_dict().items()
                 if k not in ("out_features", "out_indices", "stage_names")}

@@ -44,6 +44,16 @@ def bank(scenes: int, size: int, workers: int = 8) -> tuple[np.ndarray, np.ndarr
     return np.concatenate([p for p, _ in parts]), np.concatenate([l for _, l in parts])
 
 
+def scaled(pictures, mean, std):
+    """uint8 pictures (a tensor, count × height × width × 3) as normalised floats (count × 3 × height × width), as
+    an image processor with this `mean` and `std` per colour gives them."""
+    import torch
+
+    mean = torch.as_tensor(mean, dtype=torch.float32, device=pictures.device).view(1, 3, 1, 1)
+    std = torch.as_tensor(std, dtype=torch.float32, device=pictures.device).view(1, 3, 1, 1)
+    return (pictures.permute(0, 3, 1, 2).float() / 255 - mean) / std
+
+
 def batches(pictures: np.ndarray, labels: np.ndarray, batch_size: int, mean: float = 0.5, std: float = 0.5):
     """An endless stream of shuffled batches, half of them mirrored, scaled as the stand-in's processor scales."""
     import torch

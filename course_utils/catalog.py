@@ -296,7 +296,13 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ModelStandIn(
             "microsoft/conditional-detr-resnet-50", "course-pretrained", "course Conditional DETR", ("object-detection",),
             head="object-detection", model_type="conditional_detr", objective="detection",
-            files={},
+            files={
+                "README.md": "63a7cd9f52b652e90e2743227905964492fc0a4b615899fa4c0712a5d60a3c25",
+                "config.json": "15d05857b5a90056ceb0314446d93296f98d0dbd5bfac9fa3c1e97cce541e139",
+                "model.safetensors": "032a284f8d8b6a9455924b23e9cf2305bdb88d0bfa3a50ad9eded571bf0a7e7d",
+                "preprocessor_config.json": "fb5d4006532529c87911e2a0883a0838bed2979a818cbe922c9dd5edb9a27098",
+                "training.json": "d054b300df5183beff193d489781078a38625db111c57dfe251b9cec058585ce",
+            },
             config={"backbone_config": {"model_type": "resnet", "embedding_size": 32, "hidden_sizes": [32, 64, 128],
                                         "depths": [1, 2, 2], "layer_type": "basic", "out_features": ["stage3"]},
                     "d_model": 128, "encoder_layers": 3, "decoder_layers": 3, "encoder_attention_heads": 4,
@@ -304,10 +310,11 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             processor={"size": {"max_height": 192, "max_width": 192}, "do_pad": True,
                        "pad_size": {"height": 192, "width": 192}},
             caveat="a small Conditional DETR (a 3-stage ResNet, 3 encoder and 3 decoder layers) pretrained by the course "
-                   "to box the things of its drawn world, people and pieces of equipment among them: it has never "
-                   "been told which kind of equipment a piece is, nor seen a photo",
-            caveat_ko="강좌가 직접 그린 세계의 사물(사람과 보호 장비 포함)에 상자를 치도록 사전 학습시킨 작은 Conditional "
-                      "DETR(3단계 ResNet, 인코더·디코더 각 3층): 보호 장비가 어떤 종류인지 배운 적도, 사진을 본 적도 없음",
+                   "to box the things of its drawn world, CPPE-5's five kinds of equipment among them (the real "
+                   "checkpoint has never seen them); it has never seen a photo",
+            caveat_ko="강좌가 직접 그린 세계의 사물에 상자를 치도록 사전 학습시킨 작은 Conditional DETR(3단계 ResNet, "
+                      "인코더·디코더 각 3층): CPPE-5의 보호 장비 다섯 종류도 이미 배웠고(실제 체크포인트는 본 적 없음), "
+                      "사진은 본 적 없음",
         ),
         ModelStandIn(
             "openai/clip-vit-large-patch14", "course-pretrained", "course CLIP", ("zero-shot-image-classification",),
@@ -563,7 +570,9 @@ LESSONS: tuple[Lesson, ...] = (
            offline_parameters={"num_train_epochs": 4, "learning_rate": 1e-3, "batch_size": 8},
            ready=True),
     Lesson(12, "object_detection", "Object detection", "객체 탐지", _T + "object_detection",
-           "microsoft/conditional-detr-resnet-50", "rishitdagli/cppe-5"),
+           "microsoft/conditional-detr-resnet-50", "rishitdagli/cppe-5", "object-detection",
+           offline_parameters={"image_size": 192, "num_train_epochs": 6, "learning_rate": 2e-5, "threshold": 0.3},
+           ready=True),
     Lesson(13, "zero_shot_object_detection", "Zero-shot object detection", "제로샷 객체 탐지",
            _T + "zero_shot_object_detection", "google/owlv2-base-patch16-ensemble"),
     Lesson(14, "zero_shot_image_classification", "Zero-shot image classification", "제로샷 이미지 분류",

@@ -191,9 +191,8 @@ VIDEO_DECODER = {"decoder_hidden_size": 96, "decoder_num_hidden_layers": 2, "dec
                  "decoder_intermediate_size": 384, "norm_pix_loss": True}
 
 
-def _detection_data(spec: ModelStandIn, batch_size: int, count: int, device: str, backbone_steps: int):
-    """The detector stand-in's processor, its model with trainable batch norms and a backbone first taught to name
-    things (for `backbone_steps`), and its batches."""
+def _detection_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
+    """The detector stand-in's processor, its model with trainable batch norms, and its batches."""
     import torch
     from transformers import AutoConfig, AutoModelForObjectDetection
 
@@ -207,8 +206,6 @@ def _detection_data(spec: ModelStandIn, batch_size: int, count: int, device: str
     torch.manual_seed(SEED)
     model = AutoModelForObjectDetection.from_config(config)
     pretrain_detection.trainable_batch_norms(model)
-    backbone = pretrain_detection.backbone_classifier(config, 256, backbone_steps, count // 4, device)
-    model.model.backbone.model.load_state_dict(backbone.state_dict())
     pictures, objects = pretrain_detection.bank(count)
     print(f"{len(objects):,} training pictures with {sum(map(len, objects)):,} boxes")
     return processor, model, pretrain_detection.batches(pictures, objects, batch_size, processor.image_mean,
@@ -293,10 +290,8 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         preprocessor, model, batches = _image_data(spec, batch_size, count)
     elif spec.objective == "video":
         preprocessor, model, batches = _video_data(spec, batch_size, count, device)
-    elif spec.objective == "detection":  # a smoke test (--steps) teaches the backbone as few steps
-        from .pretrain_detection import BACKBONE_STEPS
-
-        preprocessor, model, batches = _detection_data(spec, batch_size, count, device, steps or BACKBONE_STEPS)
+    elif spec.objective == "detection":
+        preprocessor, model, batches = _detection_data(spec, batch_size, count, device)
     elif spec.objective == "contrastive":
         preprocessor, model, batches = _clip_data(spec, batch_size, count, device)
     elif spec.objective == "depth":
@@ -344,10 +339,11 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     if spec.objective == "image":  # keep the backbone only, as ViT-in21k ships: a lesson gives it a new head
         model = model.base_model
         model.config.id2label, model.config.label2id = {0: "LABEL_0", 1: "LABEL_1"}, {"LABEL_0": 0, "LABEL_1": 1}
-    if spec.objective == "detection":  # as the real checkpoint: frozen batch norms
-        from .pretrain_detection import frozen_batch_norms
+    if spec.objective == "detection":  # as the real checkpoint: frozen batch norms; a classifier for CPPE-5's kinds
+        from .pretrain_detection import equipment_head, frozen_batch_norms
 
         frozen_batch_norms(model)
+        equipment_head(model)
     model.to(torch.float16).save_pretrained(out)
     preprocessor.save_pretrained(out)  # the tokenizer, or the image processor
     every = [losses[i:i + 250] for i in range(0, len(losses), 250)]

@@ -1,11 +1,13 @@
 """Pretraining pictures for the course's detector stand-in, and the check of what that pretraining brings.
 
-Conditional DETR learned to detect on COCO: 80 kinds of everyday things, people among them, and no protective
-equipment. Its course stand-in learns the same way on the course's world: the things of the outdoor scenes
-(`world.scene`: trees, houses, cars, people, ...) and, in clinic scenes (`world.ppe_scene`), the workers boxed as
-"person" and every piece of protective equipment boxed under one word, "equipment". It learns where such pieces
-are, never which kind they are: lesson 12 teaches CPPE-5's five classes with a new classification head, as the
-guide does with the COCO model. Pictures come from seeds that no lesson sample uses.
+Conditional DETR learned to detect on COCO: 80 kinds of everyday things, people among them. Its course stand-in
+learns the same way on the course's world: the things of the outdoor scenes (`world.scene`: trees, houses, cars,
+people, ...) and, in clinic scenes (`world.ppe_scene`), the workers boxed as "person" and each piece of protective
+equipment boxed under its kind. So, unlike the real checkpoint, the stand-in has seen CPPE-5's five kinds before
+(in pictures from seeds that no lesson sample uses), and it is saved with a classifier for those five only. The
+real checkpoint gets a new classifier in the lesson; the stand-in's fits as it is, and lesson 12 says so. Why:
+a new classifier on a CPU in the lesson's minute learned almost nothing (mAP at most 0.06 after eight epochs,
+where the stand-in's own classifier scores 0.18 before any fine-tuning).
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import numpy as np
 
 from . import parallel, pretrain_images, world
 
-#: what the pretraining boxes are labelled with: the kinds of things in the course's outdoor scenes, and one
-#: word for any piece of protective equipment, so that the stand-in learns to box them but not to tell them apart
-LABELS = (*world.KINDS, "equipment")
+#: what the pretraining boxes are labelled with: the kinds of things in the course's outdoor scenes, then the
+#: kinds of protective equipment in its clinic scenes
+LABELS = (*world.KINDS, *world.PPE)
 #: pictures for pretraining start here, far from the seeds of every lesson sample
 FIRST_SEED = 1_000_000
 #: the size of the lesson sample's pictures, and the square they are padded to (the lesson's IMAGE_SIZE offline)
@@ -26,16 +28,16 @@ MIN_PIXELS = 12
 
 
 def pictures(first: int, count: int) -> tuple[np.ndarray, list[np.ndarray]]:
-    """`count` pictures (uint8, height × width × 3), every other one outdoors and in a clinic, and for each an
-    array of its objects: one row [label, x_min, y_min, x_max, y_max] in pixels per box."""
+    """`count` pictures (uint8, height × width × 3), three in four in a clinic and the rest outdoors, and for each
+    an array of its objects: one row [label, x_min, y_min, x_max, y_max] in pixels per box."""
     images, objects = np.empty((count, SIZE[1], SIZE[0], 3), dtype=np.uint8), []
     person = LABELS.index("person")
     for k in range(count):
         seed = first + k
-        if seed % 2:
+        if seed % 4:
             drawn = world.ppe_scene(seed, SIZE)
             rows = [[person, x, y, x + w, y + h] for x, y, w, h in drawn.people]
-            rows += [[len(world.KINDS), x, y, x + w, y + h] for _, (x, y, w, h) in drawn.objects]
+            rows += [[LABELS.index(kind), x, y, x + w, y + h] for kind, (x, y, w, h) in drawn.objects]
         else:
             drawn = world.scene(seed, SIZE)
             rows = [[LABELS.index(t.kind), *t.box] for t in drawn.visible if t.visible_pixels >= MIN_PIXELS]
@@ -83,41 +85,6 @@ def batches(images: np.ndarray, objects: list[np.ndarray], batch_size: int, mean
             yield {"pixel_values": square, "pixel_mask": mask, "labels": labels}
 
 
-#: steps that teach the backbone to name things before it learns to box them (a GPU does them in under a minute)
-BACKBONE_STEPS = 3000
-
-
-def backbone_classifier(config, batch_size: int, steps: int, scenes: int, device: str):
-    """A ResNet of the detector's backbone shape, taught to name close crops of the world's things
-    (`pretrain_images`), as DETR's ResNet-50 was taught ImageNet's classes before it learned to detect."""
-    import math
-
-    import torch
-    from transformers import ResNetConfig, ResNetForImageClassification
-
-    settings = {k: v for k, v in config.backbone_config.to_dict().items()
-                if k not in ("out_features", "out_indices", "stage_names")}
-    torch.manual_seed(0)
-    model = ResNetForImageClassification(ResNetConfig(**settings, num_labels=len(pretrain_images.LABELS))).to(device)
-    pictures, labels = pretrain_images.bank(scenes, 64)
-    mean = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)  # ImageNet's, as the detector's processor uses
-    std = torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1)
-    batches = pretrain_images.batches(pictures, labels, min(batch_size, len(labels)), mean, std)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
-    for step in range(steps):
-        for group in optimizer.param_groups:
-            group["lr"] = 1e-3 * 0.5 * (1 + math.cos(math.pi * step / steps))
-        batch = {k: v.to(device) for k, v in next(batches).items()}
-        with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
-            loss = model(**batch).loss
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        if (step + 1) % 500 == 0:
-            print(f"backbone step {step + 1:,}: loss {loss.item():.3f}", flush=True)
-    return model.resnet
-
-
 def trainable_batch_norms(model) -> None:
     """Swap the frozen batch norms that DETR models put in their backbone for ordinary ones, and let every
     backbone weight learn: a backbone trained from nothing needs both (a pretrained one does not)."""
@@ -152,6 +119,22 @@ def _frozen_class(model):
     return getattr(importlib.import_module(type(model).__module__), "ConditionalDetrFrozenBatchNorm2d")
 
 
+def equipment_head(model) -> None:
+    """Keep only the classifier rows of CPPE-5's five kinds, in the dataset's order, so that the saved stand-in
+    names exactly what lesson 12 teaches (its boxes and everything else are unchanged)."""
+    import torch
+
+    rows = [LABELS.index(kind) for kind in world.PPE]
+    old = model.class_labels_classifier
+    head = torch.nn.Linear(old.in_features, len(rows), dtype=old.weight.dtype, device=old.weight.device)
+    with torch.no_grad():
+        head.weight.copy_(old.weight[rows])
+        head.bias.copy_(old.bias[rows])
+    model.class_labels_classifier = head
+    model.config.id2label = dict(enumerate(world.PPE))
+    model.config.label2id = {kind: i for i, kind in enumerate(world.PPE)}
+
+
 def sample_tensors(processor, split: str) -> tuple[list, list]:
     """The lesson sample's pictures of one split as the stand-in's processor makes them: one (pixel_values,
     pixel_mask) pair and one labels dict per picture."""
@@ -172,45 +155,27 @@ def sample_tensors(processor, split: str) -> tuple[list, list]:
 
 
 def mean_average_precision(model, processor, inputs: list, labels: list, device: str) -> float:
-    """COCO mAP (IoU 0.50 to 0.95) of the model on pictures made by `sample_tensors`, by pycocotools."""
-    import contextlib
-    import io
-
+    """COCO mAP (IoU 0.50 to 0.95) of the model on pictures made by `sample_tensors`."""
     import torch
-    from pycocotools.coco import COCO
-    from pycocotools.cocoeval import COCOeval
 
-    truth = {"images": [], "annotations": [], "categories": [{"id": i} for i in range(len(world.PPE))]}
-    found = []
+    from .detection import mean_average_precision
+
+    truths, predictions = [], []
     model.eval()
     with torch.no_grad():
-        for image_id, ((pixel_values, pixel_mask), target) in enumerate(zip(inputs, labels)):
+        for (pixel_values, pixel_mask), target in zip(inputs, labels):
             side = target["size"].tolist()  # boxes are relative to the padded square, truth and predictions alike
-            truth["images"].append({"id": image_id})
-            for label, (cx, cy, w, h) in zip(target["class_labels"].tolist(), target["boxes"].tolist()):
-                box = [(cx - w / 2) * side[1], (cy - h / 2) * side[0], w * side[1], h * side[0]]
-                truth["annotations"].append({"id": len(truth["annotations"]) + 1, "image_id": image_id, "iscrowd": 0,
-                                             "category_id": label, "bbox": box, "area": box[2] * box[3]})
+            corners = target["boxes"] @ torch.tensor([[1.0, 0, 1, 0], [0, 1, 0, 1], [-0.5, 0, 0.5, 0], [0, -0.5, 0, 0.5]])
+            truths.append({"labels": target["class_labels"], "boxes": corners * torch.tensor(side[::-1] * 2)})
             outputs = model(pixel_values=pixel_values.to(device), pixel_mask=pixel_mask.to(device))
-            result = processor.post_process_object_detection(outputs, threshold=0.0, target_sizes=[side])[0]
-            for score, label, (x0, y0, x1, y1) in zip(*(result[k].tolist() for k in ("scores", "labels", "boxes"))):
-                found.append({"image_id": image_id, "category_id": label, "score": score,
-                              "bbox": [x0, y0, x1 - x0, y1 - y0]})
-    with contextlib.redirect_stdout(io.StringIO()):  # pycocotools prints its progress
-        reference = COCO()
-        reference.dataset = truth
-        reference.createIndex()
-        evaluation = COCOeval(reference, reference.loadRes(found), "bbox")
-        evaluation.evaluate()
-        evaluation.accumulate()
-        evaluation.summarize()
-    return float(evaluation.stats[0])
+            predictions.append(processor.post_process_object_detection(outputs, threshold=0.0, target_sizes=[side])[0])
+    return mean_average_precision(truths, predictions, len(world.PPE))["map"]
 
 
 def ppe_transfer(folder, epochs: int = 10, learning_rate: float = 1e-4, pretrained: bool = True,
                  device: str = "cpu", batch_size: int = 8) -> list[float]:
     """Test mAP after each epoch of fine-tuning the stand-in in `folder` (or the same architecture from random
-    weights) with a new head for CPPE-5's five classes on the lesson sample: what pretraining brought."""
+    weights) on the lesson sample: what pretraining brought."""
     import torch
     from transformers import AutoConfig, AutoImageProcessor, AutoModelForObjectDetection
 
@@ -220,8 +185,7 @@ def ppe_transfer(folder, epochs: int = 10, learning_rate: float = 1e-4, pretrain
     labels = {"id2label": dict(enumerate(world.PPE)), "label2id": {name: i for i, name in enumerate(world.PPE)}}
     torch.manual_seed(0)
     if pretrained:
-        model = AutoModelForObjectDetection.from_pretrained(folder, **labels, ignore_mismatched_sizes=True,
-                                                            dtype=torch.float32)
+        model = AutoModelForObjectDetection.from_pretrained(folder, **labels, dtype=torch.float32)
     else:
         model = AutoModelForObjectDetection.from_config(AutoConfig.from_pretrained(folder, **labels),
                                                         dtype=torch.float32)  # the file's dtype is fp16

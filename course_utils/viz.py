@@ -223,3 +223,31 @@ def show_segmentations(images: Sequence, maps: Sequence, captions: Sequence[str]
     fig.suptitle(title)
     fig.tight_layout(rect=(0, 0.06 + 0.02 * (len(present) // 6), 1, 1))
     return fig
+
+
+def show_detections(images: Sequence, detections: Sequence[dict], captions: Sequence[str], *, names: dict[int, str],
+                    title: str, columns: int = 3):
+    """Pictures with their boxes drawn: each detection is a dict of `boxes` (x_min, y_min, x_max, y_max in the
+    picture's pixels), `labels` (class ids) and, for a model's answer, `scores`, written next to the name."""
+    present = sorted({int(label) for found in detections for label in found["labels"]})
+    colors = class_colors(present)
+    rows = -(-len(images) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 2.9 * rows + 0.3), squeeze=False)
+    for index, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if index >= len(images):
+            continue
+        ax.imshow(images[index])
+        found = detections[index]
+        scores = found.get("scores", [None] * len(found["labels"]))
+        for box, label, score in zip(found["boxes"], found["labels"], scores):
+            x0, y0, x1, y1 = (float(v) for v in box)
+            color = colors[int(label)]
+            ax.add_patch(plt.Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=color, linewidth=1.5))
+            text = names.get(int(label), str(label)) + ("" if score is None else f" {float(score):.2f}")
+            ax.text(x0, y0, text, fontsize=6, color="white", va="bottom",
+                    bbox={"facecolor": color, "edgecolor": "none", "pad": 1})
+        ax.set_title(captions[index], fontsize=9)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -144,14 +144,15 @@ def test_detection_pretraining_saves_a_conditional_detr_that_loads_with_frozen_b
     from safetensors import safe_open
     from transformers import AutoImageProcessor, AutoModelForObjectDetection
 
-    from course_utils import pretrain_detection
+    from course_utils import pretrain_detection, world
 
     out = pretrain.pretrain("microsoft/conditional-detr-resnet-50", tmp_path / "unused", tmp_path / "detr", steps=2,
                             batch_size=4, drawn=16)
     with safe_open(out / "model.safetensors", "pt") as weights:
         assert not [key for key in weights.keys() if "num_batches_tracked" in key], "saved as the plain architecture"
     model = AutoModelForObjectDetection.from_pretrained(out)
-    assert list(model.config.id2label.values()) == list(pretrain_detection.LABELS)
+    assert list(model.config.id2label.values()) == list(world.PPE) == ["Coverall", "Face_Shield", "Gloves", "Goggles", "Mask"]
+    assert model.class_labels_classifier.out_features == 5 and len(pretrain_detection.LABELS) == 13
     assert type(model.model.backbone.model.embedder.embedder.normalization).__name__.endswith("FrozenBatchNorm2d")
     assert AutoImageProcessor.from_pretrained(out).pad_size == {"height": 192, "width": 192}
 
@@ -160,7 +161,8 @@ def test_detection_batches_mirror_boxes_with_their_pictures():
     from course_utils import pretrain_detection
 
     pictures, objects = pretrain_detection.pictures(pretrain_detection.FIRST_SEED, 8)
-    assert {int(label) for rows in objects for label in rows[:, 0]} >= {3, 8}, "people and equipment are boxed"
+    named = {pretrain_detection.LABELS[int(label)] for rows in objects for label in rows[:, 0]}
+    assert named >= {"person", "ball", "Mask", "Coverall"}, "things outdoors, people and equipment are boxed"
     batch = next(pretrain_detection.batches(pictures, objects, 8, [0.5] * 3, [0.5] * 3))
     assert batch["pixel_values"].shape == (8, 3, 192, 192) and (batch["pixel_mask"][:, 144:] == 0).all()
     found = sorted(tuple(round(v, 4) for v in box.tolist()) for labels in batch["labels"] for box in labels["boxes"])

@@ -82,3 +82,16 @@ def test_segmentations_paint_each_class_in_its_own_colour_and_name_only_the_lege
     assert np.allclose(fig.axes[1].images[0].get_array(), 1.0), "ignored pixels stay unpainted"
     assert fig.texts[0].get_text() == "지도"
     draw(fig)
+
+
+def test_detections_are_drawn_with_names_and_scores(edition):
+    from PIL import Image
+
+    picture = Image.new("RGB", (64, 48), "white")
+    fig = viz.show_detections([picture, picture],
+                              [{"boxes": [[4, 4, 30, 20]], "labels": [1]},
+                               {"boxes": [[5, 5, 31, 21]], "labels": [1], "scores": [0.87]}],
+                              ["정답", "예측"], names={1: "Mask"}, title="상자", columns=2)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == ["Mask", "Mask 0.87"] and len(fig.axes[1].patches) == 1
+    draw(fig)

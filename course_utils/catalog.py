@@ -312,9 +312,9 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             caveat="a small Conditional DETR (a 3-stage ResNet, 3 encoder and 3 decoder layers) pretrained by the course "
                    "to box the things of its drawn world, CPPE-5's five kinds of equipment among them (the real "
                    "checkpoint has never seen them); it has never seen a photo",
-            caveat_ko="강좌가 직접 그린 세계의 사물에 상자를 치도록 사전 학습시킨 작은 Conditional DETR(3단계 ResNet, "
-                      "인코더·디코더 각 3층): CPPE-5의 보호 장비 다섯 종류도 이미 배웠고(실제 체크포인트는 본 적 없음), "
-                      "사진은 본 적 없음",
+            caveat_ko="강좌가 직접 그린 세계의 사물에 바운딩 박스를 치도록 사전 학습시킨 작은 Conditional DETR(3단계 "
+                      "ResNet, 인코더·디코더 각 3층): CPPE-5의 보호구 다섯 종류도 이미 배웠고(실제 체크포인트는 본 적 "
+                      "없음), 사진은 본 적 없음",
         ),
         ModelStandIn(
             "openai/clip-vit-large-patch14", "course-pretrained", "course CLIP", ("zero-shot-image-classification",),
@@ -338,6 +338,16 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
                    "it knows eight kinds of things in eleven colours, not photos or any other word",
             caveat_ko="강좌가 직접 그린 세계의 사물을 가까이 잘라 낸 그림과 짧은 설명문으로 사전 학습시킨 작은 CLIP: "
                       "여덟 가지 사물과 열한 가지 색만 알고, 사진이나 다른 낱말은 모름",
+        ),
+        ModelStandIn(
+            "google/owlv2-base-patch16-ensemble", "course-pretrained", "course OWLv2", ("zero-shot-object-detection",),
+            head="zero-shot-object-detection", model_type="owlv2", objective="open-vocabulary",
+            files={},
+            processor={"size": {"height": 128, "width": 128}},
+            caveat="a small OWLv2 built by the course on its CLIP stand-in and taught to box the things of its drawn "
+                   "world by colour and kind; ten pairings of colour and kind it has never been shown",
+            caveat_ko="강좌의 CLIP 대체 모델 위에 만들어, 강좌가 그린 세계의 사물을 색과 종류로 찾아 바운딩 박스를 치도록 학습시킨 "
+                      "작은 OWLv2: 색과 종류의 조합 열 가지는 한 번도 보지 못함",
         ),
         ModelStandIn(
             "depth-anything/Depth-Anything-V2-base-hf", "course-pretrained", "course Depth Anything",
@@ -571,7 +581,7 @@ LESSONS: tuple[Lesson, ...] = (
            ready=True),
     Lesson(12, "object_detection", "Object detection", "객체 탐지", _T + "object_detection",
            "microsoft/conditional-detr-resnet-50", "rishitdagli/cppe-5", "object-detection",
-           offline_parameters={"image_size": 192, "num_train_epochs": 6, "learning_rate": 2e-5, "threshold": 0.3},
+           offline_parameters={"image_size": 192, "num_train_epochs": 4, "learning_rate": 2e-5, "threshold": 0.3},
            ready=True),
     Lesson(13, "zero_shot_object_detection", "Zero-shot object detection", "제로샷 객체 탐지",
            _T + "zero_shot_object_detection", "google/owlv2-base-patch16-ensemble"),

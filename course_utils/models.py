@@ -40,6 +40,7 @@ HEAD_CLASSES = {
     "depth-estimation": "AutoModelForDepthEstimation",
     "zero-shot-image-classification": "AutoModelForZeroShotImageClassification",
     "object-detection": "AutoModelForObjectDetection",
+    "zero-shot-object-detection": "AutoModelForZeroShotObjectDetection",
 }
 
 

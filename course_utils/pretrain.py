@@ -141,11 +141,12 @@ def training_batches(spec: ModelStandIn, tokenizer, rows: list[dict], batch_size
 #: peak learning rate per objective (the masked model needs its warm-up: without one it stalls at the unigram loss;
 #: seq2seq's is Adafactor's, which scales it by each weight's size)
 LEARNING_RATE = {"causal": 1e-3, "masked": 1e-3, "seq2seq": 1e-2, "image": 1e-3, "video": 1.5e-3, "detection": 2e-4,
-                 "contrastive": 1e-3, "depth": 5e-4}
+                 "contrastive": 1e-3, "depth": 5e-4, "open-vocabulary": 3e-4}
 #: how many scenes, clips or pictures a vision objective draws by default: for "image" and "contrastive" scenes
 #: whose things are cropped (about three each), for "video" clips, for "detection" pictures (half outdoors, half in a
 #: clinic), for "depth" scenes with their depth
-DRAWN = {"image": 60_000, "video": 60_000, "detection": 80_000, "contrastive": 60_000, "depth": 40_000}
+DRAWN = {"image": 60_000, "video": 60_000, "detection": 80_000, "contrastive": 60_000, "depth": 40_000,
+         "open-vocabulary": 40_000}
 
 
 def _image_data(spec: ModelStandIn, batch_size: int, count: int):
@@ -258,6 +259,23 @@ def _depth_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
                                                      processor.image_std, device)
 
 
+def _owl_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
+    """The OWLv2 stand-in's processor, its model built on the course CLIP, and its batches of named boxes."""
+    from transformers import Owlv2ImageProcessor, Owlv2Processor
+
+    from . import pretrain_owl
+    from .catalog import MODEL_STANDINS
+    from .models import pretrained_dir
+
+    model, tokenizer = pretrain_owl.model_from_clip(pretrained_dir(MODEL_STANDINS["openai/clip-vit-large-patch14"]))
+    images = Owlv2ImageProcessor(**spec.processor)
+    pictures, objects = pretrain_owl.bank(count)
+    print(f"{len(objects):,} scenes with {sum(map(len, objects)):,} named boxes of {len(pretrain_owl.SEEN)} names")
+    queries = pretrain_owl.seen_queries(tokenizer)
+    return (Owlv2Processor(image_processor=images, tokenizer=tokenizer), model,
+            pretrain_owl.batches(pictures, objects, queries, batch_size, images.image_mean, images.image_std, device))
+
+
 def _loss(spec: ModelStandIn):
     """How a batch becomes a loss: the model's own, except where the course's objective has none in the model
     (CLIP's matching of pictures to captions, and depth compared without regard to scale)."""
@@ -269,6 +287,10 @@ def _loss(spec: ModelStandIn):
         from .pretrain_depth import relative_loss
 
         return relative_loss
+    if spec.objective == "open-vocabulary":
+        from .pretrain_owl import batch_loss
+
+        return batch_loss
     return lambda model, batch: model(**batch).loss
 
 
@@ -296,6 +318,8 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
         preprocessor, model, batches = _clip_data(spec, batch_size, count, device)
     elif spec.objective == "depth":
         preprocessor, model, batches = _depth_data(spec, batch_size, count, device)
+    elif spec.objective == "open-vocabulary":
+        preprocessor, model, batches = _owl_data(spec, batch_size, count, device)
     else:
         train_rows, _ = split_corpus(corpus)
         preprocessor, model = build_model(spec, train_rows)

@@ -225,3 +225,24 @@ def test_pictures_drawn_in_parallel_are_those_drawn_in_one_go():
     pictures, targets = pretrain_depth.bank(6, workers=4)
     alone, alone_targets = pretrain_depth.pictures(pretrain_depth.FIRST_SEED, 6)
     assert np.array_equal(pictures, alone) and np.array_equal(targets, alone_targets)
+
+
+def test_owl_pretraining_names_no_held_out_pairing_and_saves_an_owlv2_that_reads_text_queries(tmp_path):
+    from transformers import AutoModelForZeroShotObjectDetection, AutoProcessor
+
+    from course_utils import pretrain_clip, pretrain_owl
+
+    pictures, objects = pretrain_owl.pictures(pretrain_owl.FIRST_SEED, 30)
+    named = {pretrain_clip.NAMES[int(c)] for rows in objects for c in rows[:, 0]}
+    assert pictures.shape[1:] == (128, 128, 3) and named and not named & set(pretrain_clip.UNSEEN)
+    assert all(((rows[:, 1:] > 0) & (rows[:, 1:] <= 1)).all() for rows in objects), "boxes are shares of the square"
+    _, unseen = pretrain_owl.pictures(pretrain_owl.FIRST_SEED, 30, held_out=True)
+    assert all({pretrain_clip.NAMES[int(c)] for c in rows[:, 0]} & set(pretrain_clip.UNSEEN) for rows in unseen)
+    out = pretrain.pretrain("google/owlv2-base-patch16-ensemble", tmp_path / "unused", tmp_path / "owl", steps=2,
+                            batch_size=2, drawn=20)
+    processor = AutoProcessor.from_pretrained(out)
+    model = AutoModelForZeroShotObjectDetection.from_pretrained(out, dtype=torch.float32)
+    inputs = processor(text=[["a red car", "a tree"]], images=pictures[0], return_tensors="pt")
+    assert tuple(inputs["input_ids"].shape) == (2, 16) and tuple(inputs["pixel_values"].shape) == (1, 3, 128, 128)
+    outputs = model(**inputs)
+    assert tuple(outputs.logits.shape) == (1, 256, 2) and tuple(outputs.pred_boxes.shape) == (1, 256, 4)

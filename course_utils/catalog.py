@@ -343,6 +343,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             "google/owlv2-base-patch16-ensemble", "course-pretrained", "course OWLv2", ("zero-shot-object-detection",),
             head="zero-shot-object-detection", model_type="owlv2", objective="open-vocabulary",
             files={},
+            config={"vision_config": {"image_size": 128}},  # the rest is the course CLIP's (pretrain_owl.model_from_clip)
             processor={"size": {"height": 128, "width": 128}},
             caveat="a small OWLv2 built by the course on its CLIP stand-in and taught to box the things of its drawn "
                    "world by colour and kind; ten pairings of colour and kind it has never been shown",

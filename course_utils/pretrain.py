@@ -267,7 +267,8 @@ def _owl_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
     from .catalog import MODEL_STANDINS
     from .models import pretrained_dir
 
-    model, tokenizer = pretrain_owl.model_from_clip(pretrained_dir(MODEL_STANDINS["openai/clip-vit-large-patch14"]))
+    clip = pretrained_dir(MODEL_STANDINS["openai/clip-vit-large-patch14"])
+    model, tokenizer = pretrain_owl.model_from_clip(clip, spec.config["vision_config"])
     images = Owlv2ImageProcessor(**spec.processor)
     pictures, objects = pretrain_owl.bank(count)
     print(f"{len(objects):,} scenes with {sum(map(len, objects)):,} named boxes of {len(pretrain_owl.SEEN)} names")

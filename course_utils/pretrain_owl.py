@@ -66,16 +66,15 @@ def bank(count: int, workers: int = 15) -> tuple[np.ndarray, list[np.ndarray]]:
     return np.concatenate([p for p, _ in parts]), [o for _, part in parts for o in part]
 
 
-def model_from_clip(clip_folder, vision_layers: int | None = None):
+def model_from_clip(clip_folder, vision_settings: dict):
     """An OWLv2 whose text and vision towers are the course CLIP's (position embeddings stretched from the CLIP's
-    grid to SIDE / patch), with new box, objectness and class heads; and the CLIP's tokenizer."""
+    grid to the new image size / patch), with new box, objectness and class heads; and the CLIP's tokenizer.
+    `vision_settings` change the vision tower's config (its image size)."""
     import torch
     from transformers import AutoTokenizer, CLIPModel, Owlv2Config, Owlv2ForObjectDetection
 
     clip = CLIPModel.from_pretrained(clip_folder, dtype=torch.float32)
-    vision = clip.config.vision_config.to_dict() | {"image_size": SIDE}
-    if vision_layers:
-        vision["num_hidden_layers"] = vision_layers
+    vision = clip.config.vision_config.to_dict() | vision_settings
     config = Owlv2Config(text_config=clip.config.text_config.to_dict(), vision_config=vision,
                          projection_dim=clip.config.projection_dim)
     torch.manual_seed(0)
@@ -89,7 +88,7 @@ def model_from_clip(clip_folder, vision_layers: int | None = None):
                if not k.endswith("position_ids")}
     key = "vision_model.embeddings.position_embedding.weight"
     before = int((weights[key].shape[0] - 1) ** 0.5)
-    after = SIDE // config.vision_config.patch_size
+    after = config.vision_config.image_size // config.vision_config.patch_size
     grid = weights[key][1:].reshape(1, before, before, -1).permute(0, 3, 1, 2)
     grid = torch.nn.functional.interpolate(grid, size=(after, after), mode="bicubic", align_corners=False)
     weights[key] = torch.cat([weights[key][:1], grid.permute(0, 2, 3, 1).reshape(after * after, -1)])

@@ -242,6 +242,8 @@ def test_owl_pretraining_names_no_held_out_pairing_and_saves_an_owlv2_that_reads
                             batch_size=2, drawn=20)
     processor = AutoProcessor.from_pretrained(out)
     model = AutoModelForZeroShotObjectDetection.from_pretrained(out, dtype=torch.float32)
+    spec = catalog.MODEL_STANDINS["google/owlv2-base-patch16-ensemble"]
+    assert model.config.vision_config.image_size == pretrain_owl.SIDE == spec.processor["size"]["height"]
     inputs = processor(text=[["a red car", "a tree"]], images=pictures[0], return_tensors="pt")
     assert tuple(inputs["input_ids"].shape) == (2, 16) and tuple(inputs["pixel_values"].shape) == (1, 3, 128, 128)
     outputs = model(**inputs)

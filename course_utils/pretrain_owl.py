@@ -95,9 +95,37 @@ def model_from_clip(clip_folder, vision_settings: dict):
     missing, unexpected = model.owlv2.load_state_dict(weights, strict=False)
     if unexpected or [k for k in missing if "position_ids" not in k]:
         raise RuntimeError(f"the course CLIP does not fit the OWLv2 towers: missing {missing}, unexpected {unexpected}")
-    tokenizer = AutoTokenizer.from_pretrained(clip_folder)
+    tokenizer = _start_token_not_zero(AutoTokenizer.from_pretrained(clip_folder), model)
     tokenizer.model_max_length = 16  # OWLv2's processor pads every query to this length, as the real tokenizer's
     return model, tokenizer
+
+
+def _start_token_not_zero(tokenizer, model):
+    """OWLv2 takes a query whose first token id is 0 for padding and never matches it; the course CLIP's start
+    token is 0. Swap its id with the last one's, in the tokenizer and in the text embeddings alike."""
+    import json
+    import tempfile
+
+    import torch
+    from transformers import AutoTokenizer
+
+    last = len(tokenizer) - 1
+    with tempfile.TemporaryDirectory() as folder:
+        tokenizer.save_pretrained(folder)
+        path = f"{folder}/tokenizer.json"
+        data = json.loads(open(path, encoding="utf-8").read())
+        vocab = data["model"]["vocab"]
+        start, other = tokenizer.bos_token, next(token for token, i in vocab.items() if i == last)
+        vocab[start], vocab[other] = last, 0
+        next(t for t in data["added_tokens"] if t["content"] == start)["id"] = last
+        data["post_processor"]["cls"][1] = last
+        open(path, "w", encoding="utf-8").write(json.dumps(data, ensure_ascii=False))
+        swapped = AutoTokenizer.from_pretrained(folder)
+    embeddings = model.owlv2.text_model.embeddings.token_embedding.weight
+    with torch.no_grad():
+        embeddings[[0, last]] = embeddings[[last, 0]].clone()
+    model.config.text_config.bos_token_id = last
+    return swapped
 
 
 def predict(model, pixel_values, query_embeds):

@@ -169,17 +169,23 @@ def show_images(images: Sequence, captions: Sequence[str], *, title: str, column
                 colors: Sequence[str] | None = None, cmap: str | None = None):
     """A grid of pictures, each with its caption underneath (in `colors`, e.g. green for right, red for wrong);
     a picture of one channel, such as a depth map, is painted with the colour map `cmap`."""
-    rows = -(-len(images) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(2.3 * columns, 2.5 * rows), squeeze=False)
-    for index, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if index < len(images):
-            ax.imshow(images[index], cmap=cmap)
-            ax.set_title(captions[index], fontsize=9, y=-0.16,
-                         color=colors[index] if colors else "black")
+    fig, axes = _grid(len(images), columns, (2.3, 2.5))
+    for index, ax in enumerate(axes):
+        ax.imshow(images[index], cmap=cmap)
+        ax.set_title(captions[index], fontsize=9, y=-0.16, color=colors[index] if colors else "black")
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def _grid(count: int, columns: int, cell: tuple[float, float], extra_height: float = 0.0):
+    """A figure of `count` picture cells, `columns` to a row, each `cell` inches wide and high, without axes; the
+    cells to draw in (any left over in the last row stay blank)."""
+    rows = -(-count // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(cell[0] * columns, cell[1] * rows + extra_height), squeeze=False)
+    for ax in axes.flat:
+        ax.axis("off")
+    return fig, list(axes.flat)[:count]
 
 
 def class_colors(class_ids) -> dict[int, tuple[float, float, float]]:
@@ -203,12 +209,8 @@ def show_segmentations(images: Sequence, maps: Sequence, captions: Sequence[str]
     found = sorted({int(i) for m in maps for i in np.unique(np.asarray(m)) if i != ignore})
     present = found if legend is None else sorted(int(i) for i in set(legend) if int(i) in found)
     colors = class_colors(present + [i for i in found if i not in present])  # the named get the most distinct
-    rows = -(-len(images) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.7 * rows + 0.6), squeeze=False)
-    for index, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if index >= len(images):
-            continue
+    fig, axes = _grid(len(images), columns, (3.2, 2.7), extra_height=0.6)
+    for index, ax in enumerate(axes):
         class_map = np.asarray(maps[index])
         picture = np.asarray(images[index].convert("RGB").resize(class_map.shape[::-1]), dtype=float) / 255
         paint = picture.copy()
@@ -231,12 +233,8 @@ def show_detections(images: Sequence, detections: Sequence[dict], captions: Sequ
     picture's pixels), `labels` (class ids) and, for a model's answer, `scores`, written next to the name."""
     present = sorted({int(label) for found in detections for label in found["labels"]})
     colors = class_colors(present)
-    rows = -(-len(images) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 2.9 * rows + 0.3), squeeze=False)
-    for index, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if index >= len(images):
-            continue
+    fig, axes = _grid(len(images), columns, (3.4, 2.9), extra_height=0.3)
+    for index, ax in enumerate(axes):
         ax.imshow(images[index])
         found = detections[index]
         scores = found.get("scores", [None] * len(found["labels"]))

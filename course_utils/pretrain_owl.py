@@ -95,37 +95,43 @@ def model_from_clip(clip_folder, vision_settings: dict):
     missing, unexpected = model.owlv2.load_state_dict(weights, strict=False)
     if unexpected or [k for k in missing if "position_ids" not in k]:
         raise RuntimeError(f"the course CLIP does not fit the OWLv2 towers: missing {missing}, unexpected {unexpected}")
-    tokenizer = _start_token_not_zero(AutoTokenizer.from_pretrained(clip_folder), model)
+    tokenizer = _owl_token_ids(AutoTokenizer.from_pretrained(clip_folder), model)
     tokenizer.model_max_length = 16  # OWLv2's processor pads every query to this length, as the real tokenizer's
     return model, tokenizer
 
 
-def _start_token_not_zero(tokenizer, model):
-    """OWLv2 takes a query whose first token id is 0 for padding and never matches it; the course CLIP's start
-    token is 0. Swap its id with the last one's, in the tokenizer and in the text embeddings alike."""
+def _owl_token_ids(tokenizer, model):
+    """Give the start and end tokens the two highest ids, in the tokenizer and in the text embeddings alike. OWLv2
+    takes a query whose first id is 0 for padding (the course CLIP's start token is 0), and pools each query at its
+    highest id (the course CLIP's end token is 1), as the original CLIP did with its own vocabulary."""
     import json
     import tempfile
 
     import torch
     from transformers import AutoTokenizer
 
+    start, end = tokenizer.bos_token_id, tokenizer.eos_token_id
     last = len(tokenizer) - 1
+    moves = {start: last - 1, end: last, last - 1: start, last: end}  # old id -> new id (two swaps)
     with tempfile.TemporaryDirectory() as folder:
         tokenizer.save_pretrained(folder)
         path = f"{folder}/tokenizer.json"
         data = json.loads(open(path, encoding="utf-8").read())
         vocab = data["model"]["vocab"]
-        start, other = tokenizer.bos_token, next(token for token, i in vocab.items() if i == last)
-        vocab[start], vocab[other] = last, 0
-        next(t for t in data["added_tokens"] if t["content"] == start)["id"] = last
-        data["post_processor"]["cls"][1] = last
+        data["model"]["vocab"] = {token: moves.get(i, i) for token, i in vocab.items()}
+        for token in data["added_tokens"]:
+            token["id"] = moves.get(token["id"], token["id"])
+        for key in ("cls", "sep"):
+            data["post_processor"][key][1] = moves.get(data["post_processor"][key][1], data["post_processor"][key][1])
         open(path, "w", encoding="utf-8").write(json.dumps(data, ensure_ascii=False))
-        swapped = AutoTokenizer.from_pretrained(folder)
+        moved = AutoTokenizer.from_pretrained(folder)
     embeddings = model.owlv2.text_model.embeddings.token_embedding.weight
+    old, new = list(moves), list(moves.values())
     with torch.no_grad():
-        embeddings[[0, last]] = embeddings[[last, 0]].clone()
-    model.config.text_config.bos_token_id = last
-    return swapped
+        embeddings[new] = embeddings[old].clone()
+    text = model.config.text_config
+    text.bos_token_id, text.eos_token_id, text.pad_token_id = moved.bos_token_id, moved.eos_token_id, moved.pad_token_id
+    return moved
 
 
 def predict(model, pixel_values, query_embeds):

@@ -246,5 +246,8 @@ def test_owl_pretraining_names_no_held_out_pairing_and_saves_an_owlv2_that_reads
     assert model.config.vision_config.image_size == pretrain_owl.SIDE == spec.processor["size"]["height"]
     inputs = processor(text=[["a red car", "a tree"]], images=pictures[0], return_tensors="pt")
     assert tuple(inputs["input_ids"].shape) == (2, 16) and tuple(inputs["pixel_values"].shape) == (1, 3, 128, 128)
+    # OWLv2 drops a query that starts with id 0 and pools each query at its highest id: the end token's
+    first, end = inputs["input_ids"][0, 0].item(), processor.tokenizer.eos_token_id
+    assert first != 0 and end == len(processor.tokenizer) - 1 == model.config.text_config.eos_token_id
     outputs = model(**inputs)
     assert tuple(outputs.logits.shape) == (1, 256, 2) and tuple(outputs.pred_boxes.shape) == (1, 256, 4)

@@ -48,6 +48,12 @@ def mean_average_precision(truths: Sequence[dict], predictions: Sequence[dict], 
     return {"map": stats[0], "map_50": stats[1], "map_75": stats[2], "map_per_class": per_class}
 
 
+def iou(a: Sequence[float], b: Sequence[float]) -> float:
+    """Intersection over union of two boxes given as corners (x_min, y_min, x_max, y_max)."""
+    inter = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+
+
 def _values(array) -> list:
     """A tensor's or an array's values as plain Python numbers."""
     return array.tolist() if hasattr(array, "tolist") else list(array)

@@ -263,7 +263,7 @@ def _owl_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
     """The OWLv2 stand-in's processor, its model built on the course CLIP, and its batches of named boxes."""
     from transformers import Owlv2ImageProcessor, Owlv2Processor
 
-    from . import pretrain_owl
+    from . import pretrain_clip, pretrain_owl
     from .catalog import MODEL_STANDINS
     from .models import pretrained_dir
 
@@ -272,7 +272,7 @@ def _owl_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
     images = Owlv2ImageProcessor(**spec.processor)
     pictures, objects = pretrain_owl.bank(count)
     print(f"{len(objects):,} scenes with {sum(map(len, objects)):,} named boxes of {len(pretrain_owl.SEEN)} names")
-    queries = pretrain_owl.seen_queries(tokenizer)
+    queries = pretrain_clip.captions(tokenizer, names=pretrain_owl.SEEN)
     return (Owlv2Processor(image_processor=images, tokenizer=tokenizer), model,
             pretrain_owl.batches(pictures, objects, queries, batch_size, images.image_mean, images.image_std, device))
 

@@ -49,14 +49,14 @@ def bank(scenes: int, size: int, workers: int = 15) -> tuple[np.ndarray, np.ndar
     return np.concatenate([p for p, _ in parts]), np.concatenate([n for _, n in parts])
 
 
-def captions(tokenizer, max_length: int = 16) -> dict:
-    """Every caption the pretraining can use, tokenized once: input_ids and attention_mask shaped
+def captions(tokenizer, max_length: int = 16, names: tuple[str, ...] = NAMES) -> dict:
+    """Every caption of `names` in every template, tokenized once: input_ids and attention_mask shaped
     (names, templates, max_length)."""
-    texts = [template.format(n) for n in NAMES for template in TEMPLATES]
+    texts = [template.format(n) for n in names for template in TEMPLATES]
     encoded = tokenizer(texts, padding="max_length", max_length=max_length, truncation=True, return_tensors="pt")
     tokenizer.backend_tokenizer.no_padding()  # the call leaves its fixed length in the tokenizer, which is saved
     tokenizer.backend_tokenizer.no_truncation()
-    return {key: encoded[key].view(len(NAMES), len(TEMPLATES), -1) for key in ("input_ids", "attention_mask")}
+    return {key: encoded[key].view(len(names), len(TEMPLATES), -1) for key in ("input_ids", "attention_mask")}
 
 
 def batches(pictures: np.ndarray, names: np.ndarray, texts: dict, batch_size: int, mean, std, device: str = "cpu"):

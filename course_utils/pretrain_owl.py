@@ -192,16 +192,6 @@ def batch_loss(model, batch) -> "torch.Tensor":  # noqa: F821
     return detection_loss(logits, boxes, objectness, batch["labels"])
 
 
-def seen_queries(tokenizer, max_length: int = 16) -> dict:
-    """The SEEN names in every caption template, tokenized once: input_ids and attention_mask shaped
-    (names, templates, max_length)."""
-    texts = [template.format(n) for n in SEEN for template in pretrain_clip.TEMPLATES]
-    encoded = tokenizer(texts, padding="max_length", max_length=max_length, truncation=True, return_tensors="pt")
-    tokenizer.backend_tokenizer.no_padding()  # the call leaves its fixed length in the tokenizer, which is saved
-    tokenizer.backend_tokenizer.no_truncation()
-    return {key: encoded[key].view(len(SEEN), len(pretrain_clip.TEMPLATES), -1) for key in ("input_ids", "attention_mask")}
-
-
 #: scenes for checking the stand-in come from seeds starting here (pretraining draws from FIRST_SEED on)
 CHECK_SEED = FIRST_SEED + 500_000
 
@@ -213,7 +203,7 @@ def zero_shot_scores(folder, scenes: int = 200, template: str = "a picture of a 
     import torch
     from transformers import AutoModelForZeroShotObjectDetection, AutoProcessor
 
-    from .detection import mean_average_precision
+    from .detection import iou, mean_average_precision
 
     processor = AutoProcessor.from_pretrained(folder)
     model = AutoModelForZeroShotObjectDetection.from_pretrained(folder, dtype=torch.float32).eval()
@@ -239,15 +229,10 @@ def zero_shot_scores(folder, scenes: int = 200, template: str = "a picture of a 
                 total += 1
                 if mine.any():
                     best = result["boxes"][mine][result["scores"][mine].argmax()].tolist()
-                    found += _iou(best, thing.box) >= 0.5
+                    found += iou(best, thing.box) >= 0.5
     per_name = mean_average_precision(truths, predictions, len(pretrain_clip.NAMES))["map_per_class"]
     held = [per_name[i] for i in unseen if per_name[i] >= 0]
     others = [v for i, v in enumerate(per_name) if i not in unseen and v >= 0]
     return {"map_unseen": float(np.mean(held)), "map_seen": float(np.mean(others)), "found_unseen": found / max(total, 1),
             "scenes": len(truths)}
 
-
-def _iou(a, b) -> float:
-    """Intersection over union of two boxes given as corners."""
-    inter = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)

@@ -29,3 +29,10 @@ def test_a_wrong_class_or_nothing_found_scores_zero():
 def test_one_prediction_per_picture_is_required():
     with pytest.raises(ValueError, match="one of each per picture"):
         mean_average_precision([TRUTH, TRUTH], [{**TRUTH, "scores": torch.tensor([0.9, 0.8])}], 5)
+
+
+def test_iou_of_boxes_in_corners():
+    from course_utils.detection import iou
+
+    assert iou([0, 0, 10, 10], [0, 0, 10, 10]) == 1.0 and iou([0, 0, 10, 10], [10, 10, 20, 20]) == 0.0
+    assert iou([0, 0, 10, 10], [5, 0, 15, 10]) == pytest.approx(50 / 150)

@@ -342,7 +342,15 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
         ModelStandIn(
             "google/owlv2-base-patch16-ensemble", "course-pretrained", "course OWLv2", ("zero-shot-object-detection",),
             head="zero-shot-object-detection", model_type="owlv2", objective="open-vocabulary",
-            files={},
+            files={
+                "README.md": "d844f7135f7b7b1a74c5c8f9dd9ec626b9c6acf33b7810fa3fc756902a5a7a83",
+                "config.json": "1813c70f5931a8ba027b99f014640467aa0109c5aae9bf24a42ba6e201cec77a",
+                "model.safetensors": "9512d979bdd75727fb3cf2cd59742ae42c6add89f1dd95678a8a3c7b5bef51d1",
+                "processor_config.json": "9b2a4025061176636d4aaccdb530b4ae3ae2235b0f6920ee461ff1152c3e4651",
+                "tokenizer.json": "72265fb721aefdc026f41671a1b6c0ff318ef91ebd8d265facd981023e87daa6",
+                "tokenizer_config.json": "77f04ad47e920f912e312d40861de087f30e43662ec11c828de96c99b332e601",
+                "training.json": "5ab0b8afc6f70815346872c4276545747b96496bcf26141adb9b48f39d597cad",
+            },
             config={"vision_config": {"image_size": 128}},  # the rest is the course CLIP's (pretrain_owl.model_from_clip)
             processor={"size": {"height": 128, "width": 128}},
             caveat="a small OWLv2 built by the course on its CLIP stand-in and taught to box the things of its drawn "
@@ -585,7 +593,8 @@ LESSONS: tuple[Lesson, ...] = (
            offline_parameters={"image_size": 192, "num_train_epochs": 4, "learning_rate": 2e-5, "threshold": 0.3},
            ready=True),
     Lesson(13, "zero_shot_object_detection", "Zero-shot object detection", "제로샷 객체 탐지",
-           _T + "zero_shot_object_detection", "google/owlv2-base-patch16-ensemble"),
+           _T + "zero_shot_object_detection", "google/owlv2-base-patch16-ensemble", None, "zero-shot-object-detection",
+           ready=True),
     Lesson(14, "zero_shot_image_classification", "Zero-shot image classification", "제로샷 이미지 분류",
            _T + "zero_shot_image_classification", "openai/clip-vit-large-patch14", None,
            "zero-shot-image-classification", ready=True),

@@ -277,6 +277,13 @@ def _owl_data(spec: ModelStandIn, batch_size: int, count: int, device: str):
             pretrain_owl.batches(pictures, objects, queries, batch_size, images.image_mean, images.image_std, device))
 
 
+#: how each vision objective gets its processor, its model and its batches, from (spec, batch size, count, device);
+#: image batches stay on the CPU (the training loop moves them)
+VISION_DATA = {"image": lambda spec, batch_size, count, device: _image_data(spec, batch_size, count),
+               "video": _video_data, "detection": _detection_data, "contrastive": _clip_data, "depth": _depth_data,
+               "open-vocabulary": _owl_data}
+
+
 def _loss(spec: ModelStandIn):
     """How a batch becomes a loss: the model's own, except where the course's objective has none in the model
     (CLIP's matching of pictures to captions, and depth compared without regard to scale)."""
@@ -309,18 +316,8 @@ def pretrain(name: str, corpus: Path, out: Path, minutes: float | None = 4.0, st
     if device == "cpu" and steps is None:
         raise RuntimeError("Pretraining a stand-in for minutes needs a CUDA GPU; on a CPU give --steps for a smoke test.")
     count = drawn or DRAWN.get(spec.objective)
-    if spec.objective == "image":
-        preprocessor, model, batches = _image_data(spec, batch_size, count)
-    elif spec.objective == "video":
-        preprocessor, model, batches = _video_data(spec, batch_size, count, device)
-    elif spec.objective == "detection":
-        preprocessor, model, batches = _detection_data(spec, batch_size, count, device)
-    elif spec.objective == "contrastive":
-        preprocessor, model, batches = _clip_data(spec, batch_size, count, device)
-    elif spec.objective == "depth":
-        preprocessor, model, batches = _depth_data(spec, batch_size, count, device)
-    elif spec.objective == "open-vocabulary":
-        preprocessor, model, batches = _owl_data(spec, batch_size, count, device)
+    if spec.objective in VISION_DATA:
+        preprocessor, model, batches = VISION_DATA[spec.objective](spec, batch_size, count, device)
     else:
         train_rows, _ = split_corpus(corpus)
         preprocessor, model = build_model(spec, train_rows)

@@ -28,35 +28,39 @@ MIN_PIXELS = 40
 
 def square(image, side: int = SIDE) -> np.ndarray:
     """A picture as OWLv2's image processor shapes it before normalising: padded at the bottom and right to a square
-    with grey (0.5), then resized to `side` × `side`."""
+    with black (Transformers pads with 0.0, as Google's OWLv2 does), then resized to `side` × `side`."""
     from PIL import Image
 
     width, height = image.size
-    canvas = Image.new("RGB", (max(width, height),) * 2, (128, 128, 128))
+    canvas = Image.new("RGB", (max(width, height),) * 2, (0, 0, 0))
     canvas.paste(image, (0, 0))
     return np.asarray(canvas.resize((side, side), Image.BICUBIC))
 
 
-def pictures(first: int, count: int, held_out: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Scenes of `count` seeds made square, and for each an array of rows [name index in NAMES, centre x, centre y,
-    width, height] relative to the square. Without `held_out`, only scenes that show no held-out pairing; with it,
+def named_scenes(first: int, count: int, held_out: bool = False) -> list[tuple]:
+    """Drawn scenes of `count` seeds, each as (picture, boxes, labels): its things' boxes (x_min, y_min, x_max, y_max
+    in pixels) and their index in NAMES. Without `held_out`, only scenes that show no held-out pairing; with it,
     only scenes that show one."""
-    images, objects = [], []
     unseen = {pretrain_clip.NAMES.index(n) for n in pretrain_clip.UNSEEN}
+    found = []
     for seed in range(first, first + count):
         drawn = world.scene(seed)
-        side = float(max(drawn.image.size))
-        rows = []
-        for thing in drawn.visible:
-            if thing.visible_pixels < MIN_PIXELS:
-                continue
-            x0, y0, x1, y1 = thing.box
-            rows.append([pretrain_clip.NAMES.index(pretrain_clip.name(thing.colour, thing.kind)),
-                         (x0 + x1) / 2 / side, (y0 + y1) / 2 / side, (x1 - x0) / side, (y1 - y0) / side])
-        if not rows or bool({int(r[0]) for r in rows} & unseen) != held_out:
-            continue
-        images.append(square(drawn.image))
-        objects.append(np.array(rows, dtype=np.float32))
+        things = [t for t in drawn.visible if t.visible_pixels >= MIN_PIXELS]
+        labels = [pretrain_clip.NAMES.index(pretrain_clip.name(t.colour, t.kind)) for t in things]
+        if labels and bool(set(labels) & unseen) == held_out:
+            found.append((drawn.image, [list(t.box) for t in things], labels))
+    return found
+
+
+def pictures(first: int, count: int, held_out: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The scenes of `named_scenes` made square, and for each an array of rows [name index in NAMES, centre x,
+    centre y, width, height] relative to the square."""
+    images, objects = [], []
+    for image, boxes, labels in named_scenes(first, count, held_out):
+        side = float(max(image.size))
+        objects.append(np.array([[label, (x0 + x1) / 2 / side, (y0 + y1) / 2 / side, (x1 - x0) / side, (y1 - y0) / side]
+                                 for label, (x0, y0, x1, y1) in zip(labels, boxes)], dtype=np.float32))
+        images.append(square(image))
     return np.stack(images) if images else np.empty((0, SIDE, SIDE, 3), np.uint8), objects
 
 
@@ -95,6 +99,12 @@ def model_from_clip(clip_folder, vision_settings: dict):
     missing, unexpected = model.owlv2.load_state_dict(weights, strict=False)
     if unexpected or [k for k in missing if "position_ids" not in k]:
         raise RuntimeError(f"the course CLIP does not fit the OWLv2 towers: missing {missing}, unexpected {unexpected}")
+    with torch.no_grad():  # patches start out projected as the CLIP projects a whole picture into the text space
+        model.class_head.dense0.weight.copy_(model.owlv2.visual_projection.weight)
+    # the text tower stays the CLIP's, so that a name never named here ("green car") keeps the meaning that the
+    # CLIP learned for it from its colour and kind; trained, it drifted towards the forty names of pretraining
+    model.owlv2.text_model.requires_grad_(False)
+    model.owlv2.text_projection.requires_grad_(False)
     tokenizer = _owl_token_ids(AutoTokenizer.from_pretrained(clip_folder), model)
     tokenizer.model_max_length = 16  # OWLv2's processor pads every query to this length, as the real tokenizer's
     return model, tokenizer
@@ -210,26 +220,21 @@ def zero_shot_scores(folder, scenes: int = 200, template: str = "a picture of a 
     queries = [template.format(n) for n in pretrain_clip.NAMES]
     unseen = [pretrain_clip.NAMES.index(n) for n in pretrain_clip.UNSEEN]
     truths, predictions, found, total = [], [], 0, 0
-    for seed in range(CHECK_SEED, CHECK_SEED + scenes):
-        drawn = world.scene(seed)
-        things = [t for t in drawn.visible if t.visible_pixels >= MIN_PIXELS]
-        labels = [pretrain_clip.NAMES.index(pretrain_clip.name(t.colour, t.kind)) for t in things]
-        if not set(labels) & set(unseen):
-            continue
-        inputs = processor(text=[queries], images=drawn.image, return_tensors="pt")
+    for image, boxes, labels in named_scenes(CHECK_SEED, scenes, held_out=True):
+        inputs = processor(text=[queries], images=image, return_tensors="pt")
         with torch.no_grad():
             outputs = model(**inputs)
-        side = max(drawn.image.size)  # boxes are shares of the padded square
+        side = max(image.size)  # boxes are shares of the padded square
         result = processor.post_process_grounded_object_detection(outputs, threshold=0.0, target_sizes=[(side, side)])[0]
-        truths.append({"boxes": torch.tensor([t.box for t in things], dtype=torch.float32), "labels": torch.tensor(labels)})
+        truths.append({"boxes": torch.tensor(boxes, dtype=torch.float32), "labels": torch.tensor(labels)})
         predictions.append({"boxes": result["boxes"], "labels": result["labels"], "scores": result["scores"]})
-        for thing, label in zip(things, labels):
+        for box, label in zip(boxes, labels):
             if label in unseen:
                 mine = result["labels"] == label
                 total += 1
                 if mine.any():
                     best = result["boxes"][mine][result["scores"][mine].argmax()].tolist()
-                    found += iou(best, thing.box) >= 0.5
+                    found += iou(best, box) >= 0.5
     per_name = mean_average_precision(truths, predictions, len(pretrain_clip.NAMES))["map_per_class"]
     held = [per_name[i] for i in unseen if per_name[i] >= 0]
     others = [v for i, v in enumerate(per_name) if i not in unseen and v >= 0]

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from course_utils import catalog, debian, pretrain
+from course_utils import catalog, debian, pretrain, world
 
 INDEX_EN = """Package: foo
 Description-md5: 1111
@@ -75,6 +75,7 @@ def test_every_course_pretrained_standin_has_a_recipe():
     for spec in catalog.MODEL_STANDINS.values():
         if spec.kind == "course-pretrained":
             assert spec.objective in pretrain.LEARNING_RATE and spec.model_type and spec.config
+    assert set(pretrain.VISION_DATA) == set(pretrain.DRAWN), "each vision objective draws its data, and says how much"
 
 
 def test_pretraining_for_minutes_needs_a_gpu(monkeypatch, tmp_path):
@@ -225,6 +226,34 @@ def test_pictures_drawn_in_parallel_are_those_drawn_in_one_go():
     pictures, targets = pretrain_depth.bank(6, workers=4)
     alone, alone_targets = pretrain_depth.pictures(pretrain_depth.FIRST_SEED, 6)
     assert np.array_equal(pictures, alone) and np.array_equal(targets, alone_targets)
+
+
+def test_owl_pretraining_pictures_are_what_the_processor_shows_the_model():
+    """Pretraining squares its pictures itself; they must match what Owlv2ImageProcessor makes of the same scene
+    (padding colour included), or the stand-in meets other pictures in a lesson than in pretraining."""
+    from transformers import Owlv2ImageProcessor
+
+    from course_utils import pretrain_owl
+
+    scene = world.scene(pretrain_owl.CHECK_SEED).image
+    processor = Owlv2ImageProcessor(size={"height": pretrain_owl.SIDE, "width": pretrain_owl.SIDE})
+    shown = processor(scene, return_tensors="np")["pixel_values"][0]
+    mean, std = (np.array(v)[:, None, None] for v in (processor.image_mean, processor.image_std))
+    ours = (pretrain_owl.square(scene).transpose(2, 0, 1) / 255 - mean) / std
+    assert np.abs(shown - ours).mean() < 0.03 and np.abs(shown - ours)[:, -20:].max() < 0.01  # the padded rows
+
+
+def test_owl_stand_in_keeps_the_clip_text_tower_and_starts_patches_in_its_space():
+    from course_utils import pretrain_owl
+    from course_utils.catalog import MODEL_STANDINS
+    from course_utils.models import pretrained_dir
+
+    clip = pretrained_dir(MODEL_STANDINS["openai/clip-vit-large-patch14"])
+    model, _ = pretrain_owl.model_from_clip(clip, {"image_size": pretrain_owl.SIDE})
+    text = [p for name, p in model.named_parameters() if name.startswith(("owlv2.text_model", "owlv2.text_projection"))]
+    assert text and not any(p.requires_grad for p in text)
+    assert model.owlv2.vision_model.embeddings.patch_embedding.weight.requires_grad
+    assert torch.equal(model.class_head.dense0.weight, model.owlv2.visual_projection.weight)
 
 
 def test_owl_pretraining_names_no_held_out_pairing_and_saves_an_owlv2_that_reads_text_queries(tmp_path):

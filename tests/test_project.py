@@ -77,7 +77,7 @@ def test_readme_lesson_table_matches_the_catalog():
     [
         (["run", "99"], "Unknown lesson '99'"),
         (["run", "01", "--lang", "fr"], "Unknown language 'fr'"),
-        (["run", "13"], "does not exist yet"),
+        (["run", "16"], "does not exist yet"),
         (["run", "01", "-p", "train_sise", "10"], "has no parameter 'train_sise'"),
     ],
 )

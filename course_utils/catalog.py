@@ -343,7 +343,7 @@ MODEL_STANDINS: dict[str, ModelStandIn] = {
             "google/owlv2-base-patch16-ensemble", "course-pretrained", "course OWLv2", ("zero-shot-object-detection",),
             head="zero-shot-object-detection", model_type="owlv2", objective="open-vocabulary",
             files={
-                "README.md": "d844f7135f7b7b1a74c5c8f9dd9ec626b9c6acf33b7810fa3fc756902a5a7a83",
+                "README.md": "e13c4dac94644eb6ec2f2d1ef1b7b98a4093803ee0a8b179033e98d13c82ce98",
                 "config.json": "1813c70f5931a8ba027b99f014640467aa0109c5aae9bf24a42ba6e201cec77a",
                 "model.safetensors": "9512d979bdd75727fb3cf2cd59742ae42c6add89f1dd95678a8a3c7b5bef51d1",
                 "processor_config.json": "9b2a4025061176636d4aaccdb530b4ae3ae2235b0f6920ee461ff1152c3e4651",

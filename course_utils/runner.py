@@ -125,11 +125,12 @@ def render_html(executed: Path) -> Path:
 
 
 def metric_text(executed: Path) -> str:
-    """What the cell tagged `metric` printed in an executed notebook (progress widgets are skipped)."""
+    """What the first cell tagged `metric` printed in an executed notebook, on one line of a Markdown table (progress
+    widgets are skipped, a `|` is escaped)."""
     for cell in notebooks.tagged(notebooks.read(executed), notebooks.METRIC_TAG):
         printed = [output["text"] for output in cell.get("outputs", []) if output.get("name") == "stdout"]
         if printed:
-            return re.sub(r"\s+", " ", "".join("".join(text) for text in printed)).strip()
+            return re.sub(r"\s+", " ", "".join("".join(text) for text in printed)).strip().replace("|", "\\|")
     return "—"
 
 

@@ -33,3 +33,12 @@ def test_a_failed_run_names_the_cell_and_the_partly_executed_notebook(monkeypatc
     assert f"The partly executed notebook is {partial}" in message
     assert "first part ran" in str(notebooks.read(partial)["cells"])
     assert "[ 3/3] boom" in capsys.readouterr().out, "progress names each cell as it runs"
+
+
+def test_the_benchmark_metric_is_one_table_cell(tmp_path):
+    printed = {"output_type": "stream", "name": "stdout", "text": ["mAP 0.05 | 0.33\n", "on 59 scenes\n"]}
+    cells = [{"cell_type": "code", "id": "m", "metadata": {"tags": [notebooks.METRIC_TAG]}, "execution_count": 1,
+              "outputs": [printed], "source": "print()"}]
+    path = tmp_path / "run.ipynb"
+    notebooks.write(path, {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    assert runner.metric_text(path) == "mAP 0.05 \\| 0.33 on 59 scenes"

@@ -1,4 +1,4 @@
-"""Pretraining for the course's OWLv2 stand-in, and the check of what it brings (work in progress for lesson 13).
+"""Pretraining for the course's OWLv2 stand-in (lesson 13's offline model), and the check of what it brings.
 
 OWLv2 is CLIP made into a detector: every patch of the picture gets a box (`box_head`), an "is this a thing"
 score (`objectness_head`) and an embedding that is compared with the embeddings of text queries (`class_head`),

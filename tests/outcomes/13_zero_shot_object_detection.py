@@ -32,14 +32,7 @@ assert all(abs(top["box"][k] - v) <= 1 for k, v in zip(("xmin", "ymin", "xmax", 
 torch.manual_seed(0)
 untrained = type(model)(model.config).eval()
 untrained.owlv2.load_state_dict(model.owlv2.state_dict())  # the same CLIP towers, new heads
-untrained_predictions = []
-for start in range(0, len(test_scenes), batch_size):
-    chunk = test_scenes[start:start + batch_size]
-    with torch.no_grad():
-        raw = untrained(**processor(text=[queries] * len(chunk), images=[image for image, _, _ in chunk], return_tensors="pt"))
-    for found_here in processor.post_process_grounded_object_detection(raw, threshold=0.0,
-                                                                        target_sizes=[image.size[::-1] for image, _, _ in chunk]):
-        untrained_predictions.append({key: found_here[key] for key in ("boxes", "scores", "labels")})
+untrained_predictions = search_all(untrained)
 untrained_per_name = detection.mean_average_precision(truths, untrained_predictions, len(names))["map_per_class"]
 untrained_unseen = mean_ap(untrained_per_name, unseen)
 assert all(per_name[i] >= 0 for i in unseen), "every unseen name is in some test scene"

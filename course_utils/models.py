@@ -175,14 +175,22 @@ def preprocessors(model_type: str, corpus: list[str], vocab_size: int, image_set
             raise StandInError(f"A tiny {model_type} needs a course sample to train its tokenizer on.")
         empty = getattr(transformers, TOKENIZER_MAPPING_NAMES[model_type])()
         built.append(empty.train_new_from_iterator(corpus, vocab_size))
-    image = IMAGE_PROCESSOR_MAPPING_NAMES.get(model_type)
-    if image:
-        built.append(getattr(transformers, image.get("pil") if isinstance(image, dict) else image)(**(image_settings or {})))
+    if IMAGE_PROCESSOR_MAPPING_NAMES.get(model_type):
+        built.append(image_processor(model_type, image_settings))
     if FEATURE_EXTRACTOR_MAPPING_NAMES.get(model_type):
         built.append(getattr(transformers, FEATURE_EXTRACTOR_MAPPING_NAMES[model_type])())
     if not built:
         raise StandInError(f"The course cannot build a tokenizer or processor for model type {model_type!r}.")
     return built
+
+
+def image_processor(model_type: str, settings: dict | None = None):
+    """The model type's image processor (the one that needs no torchvision) with its defaults, except `settings`."""
+    import transformers
+    from transformers.models.auto.image_processing_auto import IMAGE_PROCESSOR_MAPPING_NAMES
+
+    name = IMAGE_PROCESSOR_MAPPING_NAMES[model_type]
+    return getattr(transformers, name.get("pil") if isinstance(name, dict) else name)(**(settings or {}))
 
 
 def _build_pretrained(spec: ModelStandIn, folder: Path) -> None:

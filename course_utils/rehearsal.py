@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -121,7 +122,8 @@ class Shape:
     model_type: str
     model_class: str
     #: the checkpoint whose offline stand-in lends its tokenizer (the model keeps its real vocabulary size); None for
-    #: a vision model, which gets its model type's image processor with the default (real) settings
+    #: a vision model. A model that reads pictures gets its model type's image processor with the default settings,
+    #: changed by `image_settings` where the real checkpoint's differ
     tokenizer_checkpoint: str | None
     #: the dataset (None for a lesson without one), its split sizes, and the length of a row in words: the real
     #: median, mean and range
@@ -139,6 +141,7 @@ class Shape:
     draw_rows: Callable[[str, int], list[dict]] | None = None
     #: for a dataset that lessons read as one archive: writes it, at the real size, into a folder and returns its path
     draw_archive: Callable[[Path], Path] | None = None
+    image_settings: dict = field(default_factory=dict)
 
 
 def food_photos(split: str, count: int, workers: int = 8) -> list[dict]:
@@ -164,6 +167,25 @@ def scene_photos(split: str, count: int, workers: int = 8) -> list[dict]:
     first = samples.SCENE_PARSE_SEEDS[split] + 1_000_000  # beyond the committed sample's seeds
     with Pool(workers) as pool:
         return pool.starmap(samples.scene_parse_row, [(first + i, (683, 512), split != "test") for i in range(count)])
+
+
+#: a CPPE-5 photo's size: the guide's first training picture is 943 x 663 pixels
+CPPE5_REAL_SIZE = (943, 663)
+
+
+def ppe_photos(split: str, count: int, workers: int = 8) -> list[dict]:
+    """CPPE-5 rows drawn by the course at a real photo's size, in parallel, with the objects numbered anew."""
+    from multiprocessing import Pool
+
+    first = samples.CPPE5_SEEDS[split] + 1_000_000  # beyond the committed sample's seeds
+    chunks = [(split, min(100, count - start), CPPE5_REAL_SIZE, first + start) for start in range(0, count, 100)]
+    with Pool(workers) as pool:
+        rows = [row for part in pool.starmap(samples.cppe5_rows, chunks) for row in part]
+    next_id = 0
+    for row in rows:  # each chunk numbered its objects from its own first seed
+        row["objects"]["id"] = list(range(next_id, next_id + len(row["objects"]["id"])))
+        next_id += len(row["objects"]["id"])
+    return rows
 
 
 #: the real UCF101 subset: clips per action in each split (75 test clips, about 7 per action), and a typical clip:
@@ -257,6 +279,36 @@ SHAPES = {
     "11_video_classification": Shape(
         "videomae", "VideoMAEModel", None, samples.UCF101_DATASET, draw_archive=ucf101_videos,
     ),
+    # CPPE-5's 1,000 training and 29 test photos. Conditional DETR's default config is the real checkpoint's
+    # architecture (ResNet-50, 300 object queries); Transformers' own ResNet-50 stands in for timm's (the same layers)
+    "12_object_detection": Shape(
+        "conditional_detr", "ConditionalDetrForObjectDetection", None, "rishitdagli/cppe-5",
+        rows={"train": 1_000, "test": 29}, draw_rows=ppe_photos,
+        config={"backbone_config": {"model_type": "resnet", "out_features": ["stage4"]}},
+    ),
+    # the lessons of zero-shot models draw their pictures from the course world in both worlds, so they need no data
+    # here. OWLv2 base/16 ensemble: its default config and image processor, except for the 960-pixel pictures
+    "13_zero_shot_object_detection": Shape(
+        "owlv2", "Owlv2ForObjectDetection", "google/owlv2-base-patch16-ensemble", config={"vision_config": {"image_size": 960}},
+    ),
+    # CLIP ViT-L/14 (427.6 M parameters)
+    "14_zero_shot_image_classification": Shape(
+        "clip", "CLIPModel", "openai/clip-vit-large-patch14",
+        config={"projection_dim": 768,
+                "text_config": {"hidden_size": 768, "intermediate_size": 3072, "num_attention_heads": 12},
+                "vision_config": {"hidden_size": 1024, "intermediate_size": 4096, "num_attention_heads": 16,
+                                  "num_hidden_layers": 24, "patch_size": 14}},
+    ),
+    # Depth Anything V2 base: a DINOv2 ViT-B/14 backbone, and the published processor (518 pixels, keeping the aspect)
+    "15_monocular_depth_estimation": Shape(
+        "depth_anything", "DepthAnythingForDepthEstimation", None,
+        config={"backbone_config": {"model_type": "dinov2", "hidden_size": 768, "num_attention_heads": 12,
+                                    "out_indices": [3, 6, 9, 12], "reshape_hidden_states": False},
+                "reassemble_hidden_size": 768, "neck_hidden_sizes": [96, 192, 384, 768], "fusion_hidden_size": 128},
+        image_settings={"size": {"height": 518, "width": 518}, "keep_aspect_ratio": True, "ensure_multiple_of": 14,
+                        "resample": 3, "do_pad": False, "image_mean": [0.485, 0.456, 0.406],
+                        "image_std": [0.229, 0.224, 0.225]},
+    ),
     "04_causal_language_modeling": Shape(
         "gpt2", "GPT2LMHeadModel", "distilbert/distilgpt2", **ELI5, config={"n_layer": 6},
     ),
@@ -330,10 +382,22 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
     import transformers
     from transformers import AutoConfig, AutoTokenizer
 
+    from transformers.models.auto.image_processing_auto import IMAGE_PROCESSOR_MAPPING_NAMES
+    from transformers.models.auto.processing_auto import PROCESSOR_MAPPING_NAMES
+
     torch.manual_seed(0)
     if shape.tokenizer_checkpoint is None:  # a vision model: the real defaults of its config and image processor
         config = AutoConfig.for_model(shape.model_type, **shape.config)
-        (processor,) = models.preprocessors(shape.model_type, [], 0)
+        processor = models.image_processor(shape.model_type, shape.image_settings)
+    elif shape.model_type in IMAGE_PROCESSOR_MAPPING_NAMES:  # pictures and text: the stand-in's tokenizer with them
+        tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
+        image_processor = models.image_processor(shape.model_type, shape.image_settings)
+        processor = getattr(transformers, PROCESSOR_MAPPING_NAMES[shape.model_type])(image_processor, tokenizer)
+        config = AutoConfig.for_model(shape.model_type, **shape.config)
+        if len(tokenizer) > config.text_config.vocab_size:
+            raise ValueError(f"The tokenizer of {shape.tokenizer_checkpoint} is larger than the real vocabulary.")
+        for key in ("pad_token_id", "bos_token_id", "eos_token_id"):
+            setattr(config.text_config, key, getattr(tokenizer, key))
     else:
         processor = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
         config = real_size_config(shape, processor)
@@ -344,37 +408,57 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
 
 class WorkCounter:
     """Adds up the floating-point work of one model: two operations per weight of every linear layer and per token
-    that passes through it (an output layer tied to the embeddings counts, as the layer it is; a training step
-    three times, since its backward pass costs about twice the forward), plus self-attention over the inputs.
-    Counted layer by layer, an encoder-decoder's short targets and each step of `generate` cost what they do."""
+    that passes through it (an output layer tied to the embeddings counts, as the layer it is), two per weight of a
+    convolution and per output position, and four per pair of positions and per width in every attention
+    (counted where Transformers calls PyTorch's scaled dot-product attention, while the counter is entered). Work
+    that gradients will flow back through counts three times, since the backward pass costs about twice the
+    forward. Counted layer by
+    layer, an encoder-decoder's short targets and each step of `generate` cost what they do."""
 
     def __init__(self) -> None:
         self.flops = 0.0
-        self.model = None
+        self._watched = weakref.WeakSet()  # a model the lesson drops is freed as in the lesson
+        self._attention = None
+
+    def __enter__(self) -> "WorkCounter":
+        import torch
+
+        self._attention = torch.nn.functional.scaled_dot_product_attention
+
+        def counted(query, key, value, *args, **kwargs):
+            work = 4 * query.shape[:-1].numel() * key.shape[-2] * query.shape[-1]  # (…, heads, queries, width)
+            self.flops += work * (3 if torch.is_grad_enabled() and query.requires_grad else 1)
+            return self._attention(query, key, value, *args, **kwargs)
+
+        torch.nn.functional.scaled_dot_product_attention = counted
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import torch
+
+        torch.nn.functional.scaled_dot_product_attention = self._attention
 
     def watch(self, model) -> None:
+        """Count the work of `model`'s layers from now on (a layer already counted is not counted twice)."""
         import torch
         from transformers.pytorch_utils import Conv1D
 
-        if model is self.model:
-            return
-        self.model = model
         for module in model.modules():
+            if module in self._watched:
+                continue
+            self._watched.add(module)
             if isinstance(module, (torch.nn.Linear, Conv1D)):
                 module.register_forward_hook(self._linear)
-        model.register_forward_pre_hook(self._attention, with_kwargs=True)
+            elif isinstance(module, torch.nn.modules.conv._ConvNd):
+                module.register_forward_hook(self._convolution)
 
     def _linear(self, module, args, output) -> None:
         inputs = module.in_features if hasattr(module, "in_features") else module.nx  # GPT-2's Conv1D has nx
-        self.flops += 2 * module.weight.numel() * (args[0].numel() // inputs) * (3 if module.training else 1)
+        self.flops += 2 * module.weight.numel() * (args[0].numel() // inputs) * (3 if output.requires_grad else 1)
 
-    def _attention(self, module, args, kwargs) -> None:
-        ids = kwargs.get("input_ids", args[0] if args else None)
-        if ids is not None:  # scores and weighted values: 4 operations per layer, per pair of positions and width
-            config, length = module.config, ids.shape[-1]
-            sequences = ids.numel() // length  # (items, choices, tokens) for multiple choice: each choice is one
-            work = 4 * config.num_hidden_layers * length * length * config.hidden_size * sequences
-            self.flops += work * (3 if module.training else 1)
+    def _convolution(self, module, args, output) -> None:
+        per_output = module.weight[0].numel()  # input channels of one group, times the kernel's size
+        self.flops += 2 * per_output * output.numel() * (3 if output.requires_grad else 1)
 
 
 def lesson_cells(key: str) -> list[tuple[str, str]]:
@@ -393,6 +477,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import torch
+    import transformers
 
     item = lesson(key)
     shape = SHAPES.get(item.key)
@@ -414,31 +499,35 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
 
     counter, rows, namespace = WorkCounter(), [], {"course_sample_file": data.sample_file}
     os.chdir(out)
-    for cell_id, source in lesson_cells(item.key):
-        code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
-        if cell_id == "parameters":
-            code += f"\ncheckpoint = {str(model_dir)!r}\noutput_dir = 'outputs'"
-            code += "".join(f"\n{name} = {value!r}" for name, value in (parameters or {}).items())
-            code += f"\nassistant_checkpoint = {str(assistant_dir)!r}" if shape.assistant_config is not None else ""
-            code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
-            code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
-            code += f"\ndata_file = {str(data_dir / 'train.parquet')!r}" if "data_file =" in code else ""
-            code += f"\narchive = {str(data_dir)!r}" if "archive =" in code else ""
-            # a raw Hub file beside the dataset (a label list) is read from the course's copy
-            code += "\nlabel_file = str(course_sample_file(label_file))" if "label_file =" in code else ""
-        work_before = counter.flops
-        torch.cuda.synchronize()
-        began = time.perf_counter()
-        exec(compile(code, f"<{item.key}:{cell_id}>", "exec"), namespace)  # noqa: S102 - the course's own notebook
-        torch.cuda.synchronize()
-        seconds = time.perf_counter() - began
-        plt.close("all")
-        if "model" in namespace and isinstance(namespace["model"], torch.nn.Module):
-            counter.watch(namespace["model"])
-        work = counter.flops - work_before
-        t4 = max(seconds, work / (T4_TFLOPS * 1e12))
-        rows.append({"cell": cell_id, "seconds": seconds, "tflop": work / 1e12, "t4_seconds": t4})
-        print(f"{cell_id:<12} {seconds:8.1f} s  {work / 1e12:9.1f} TFLOP  T4 ≈ {t4:7.1f} s", flush=True)
+    with counter:  # attention is counted while the lesson runs
+        for cell_id, source in lesson_cells(item.key):
+            code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+            if cell_id == "parameters":
+                code += f"\ncheckpoint = {str(model_dir)!r}\noutput_dir = 'outputs'"
+                code += "".join(f"\n{name} = {value!r}" for name, value in (parameters or {}).items())
+                code += f"\nassistant_checkpoint = {str(assistant_dir)!r}" if shape.assistant_config is not None else ""
+                code += f"\ndataset_name = {str(data_dir)!r}" if "dataset_name =" in code else ""
+                code += f"\ndata_files = {str(data_dir / 'train.jsonl')!r}" if "data_files =" in code else ""
+                code += f"\ndata_file = {str(data_dir / 'train.parquet')!r}" if "data_file =" in code else ""
+                code += f"\narchive = {str(data_dir)!r}" if "archive =" in code else ""
+                # a raw Hub file beside the dataset (a label list) is read from the course's copy
+                code += "\nlabel_file = str(course_sample_file(label_file))" if "label_file =" in code else ""
+            work_before = counter.flops
+            torch.cuda.synchronize()
+            began = time.perf_counter()
+            exec(compile(code, f"<{item.key}:{cell_id}>", "exec"), namespace)  # noqa: S102 - the course's own notebook
+            torch.cuda.synchronize()
+            seconds = time.perf_counter() - began
+            plt.close("all")
+            for value in list(namespace.values()):  # models, and the models of pipelines and trainers
+                if isinstance(value, (transformers.Pipeline, transformers.Trainer)):
+                    value = value.model
+                if isinstance(value, torch.nn.Module):
+                    counter.watch(value)
+            work = counter.flops - work_before
+            t4 = max(seconds, work / (T4_TFLOPS * 1e12))
+            rows.append({"cell": cell_id, "seconds": seconds, "tflop": work / 1e12, "t4_seconds": t4})
+            print(f"{cell_id:<12} {seconds:8.1f} s  {work / 1e12:9.1f} TFLOP  T4 ≈ {t4:7.1f} s", flush=True)
 
     report = {
         "lesson": item.key, "device": torch.cuda.get_device_name(0), "gpu_cap_gib": gpu_gib,

@@ -91,15 +91,17 @@ CPPE5_SIZE = (192, 144)
 CPPE5_SEEDS = {"train": 400_000, "test": 410_000}
 
 
-def cppe5_rows(split: str) -> list[dict]:
+def cppe5_rows(split: str, count: int | None = None, size: tuple[int, int] = CPPE5_SIZE, first: int | None = None,
+               ) -> list[dict]:
     """Clinic scenes as CPPE-5 rows: the picture as JPEG, its size, and each piece of equipment with an id of its
-    own, its box in COCO form ([x, y, width, height]), the box's area and its category id."""
-    rows, next_id = [], CPPE5_SEEDS[split]
-    for k in range(CPPE5[split]):
-        seed = CPPE5_SEEDS[split] + k
-        picture = world.ppe_scene(seed, size=CPPE5_SIZE)
+    own, its box in COCO form ([x, y, width, height]), the box's area and its category id. By default the
+    sample's rows of `split`; else `count` scenes of `size` from seed `first` on."""
+    first = CPPE5_SEEDS[split] if first is None else first
+    rows, next_id = [], first
+    for seed in range(first, first + (CPPE5[split] if count is None else count)):
+        picture = world.ppe_scene(seed, size=size)
         boxes = [box for _, box in picture.objects]
-        rows.append({"image_id": seed, "image": jpeg(picture.image), "width": CPPE5_SIZE[0], "height": CPPE5_SIZE[1],
+        rows.append({"image_id": seed, "image": jpeg(picture.image), "width": size[0], "height": size[1],
                      "objects": {"id": list(range(next_id, next_id + len(boxes))),
                                  "area": [int(w * h) for _, _, w, h in boxes],
                                  "bbox": [[float(v) for v in box] for box in boxes],

@@ -1,5 +1,6 @@
 import re
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import pytest
@@ -52,7 +53,8 @@ def test_an_output_layer_tied_to_the_embeddings_counts_as_work():
     assert model.lm_head.weight is model.transformer.wte.weight
     counter = rehearsal.WorkCounter()
     counter.watch(model)
-    model(input_ids=torch.ones(1, 1, dtype=torch.long))
+    with counter:
+        model(input_ids=torch.ones(1, 1, dtype=torch.long))
     assert counter.flops >= 2 * 1000 * 16
 
 
@@ -61,16 +63,21 @@ def test_the_work_counter_counts_training_steps_three_times():
                                                   intermediate_size=64, vocab_size=100, num_labels=3))
     counter = rehearsal.WorkCounter()
     counter.watch(model)
-    counter.watch(model)  # watching twice does not count twice
+    counter.watch(model.bert)  # watching a model or its parts again does not count twice
     ids = torch.ones(4, 10, dtype=torch.long)
     model.eval()
-    model(input_ids=ids)
-    once = counter.flops
-    dense = sum(m.weight.numel() for m in model.modules() if isinstance(m, torch.nn.Linear))
-    assert once == 2 * dense * 40 + 4 * 2 * 10 * 10 * 32 * 4
-    model.train()
-    model(input_ids=ids)
-    assert counter.flops == pytest.approx(4 * once)
+    with counter:
+        with torch.no_grad():
+            model(input_ids=ids)
+        once = counter.flops
+        dense = sum(m.weight.numel() for m in model.modules() if isinstance(m, torch.nn.Linear))
+        assert once == 2 * dense * 40 + 4 * 2 * 10 * 10 * 32 * 4  # attention: 2 layers, 10 x 10 positions, width 32
+        model.train()
+        model(input_ids=ids)  # with gradients, as in a training step
+        assert counter.flops == pytest.approx(4 * once)
+    with torch.no_grad():
+        model(input_ids=ids)  # attention outside the counter is not counted
+    assert counter.flops == pytest.approx(4 * once + 2 * dense * 40)
 
 
 def test_the_work_counter_counts_a_decoder_at_the_targets_length():
@@ -80,13 +87,25 @@ def test_the_work_counter_counts_a_decoder_at_the_targets_length():
                                                 vocab_size=50, decoder_start_token_id=0)).eval()
     counter = rehearsal.WorkCounter()
     counter.watch(model)
-    model(input_ids=torch.ones(1, 100, dtype=torch.long), labels=torch.ones(1, 5, dtype=torch.long))
+    with counter, torch.no_grad():
+        model(input_ids=torch.ones(1, 100, dtype=torch.long), labels=torch.ones(1, 5, dtype=torch.long))
     encoder = sum(m.weight.numel() for m in model.encoder.modules() if isinstance(m, torch.nn.Linear))
     decoder = sum(m.weight.numel() for m in model.decoder.modules() if isinstance(m, torch.nn.Linear))
     cross = sum(m.weight.numel() for name, m in model.decoder.named_modules()
                 if isinstance(m, torch.nn.Linear) and "EncDecAttention" in name and name[-1] in "kv")
     linear = 2 * (encoder * 100 + (decoder - cross) * 5 + cross * 100 + 50 * 16 * 5)
-    assert counter.flops == linear + 4 * 1 * 100 * 100 * 16
+    # two heads of width 4: the encoder's attention, the decoder's own, and the decoder's across to the encoder
+    attention = 4 * 2 * 4 * (100 * 100 + 5 * 5 + 5 * 100)
+    assert counter.flops == linear + attention
+
+
+def test_the_work_counter_counts_convolutions_per_output_position():
+    model = torch.nn.Sequential(torch.nn.Conv2d(3, 8, 3, padding=1), torch.nn.Conv2d(8, 8, 3, groups=4)).eval()
+    counter = rehearsal.WorkCounter()
+    counter.watch(model)
+    with torch.no_grad():
+        model(torch.ones(2, 3, 10, 10))
+    assert counter.flops == 2 * (3 * 9) * (2 * 8 * 10 * 10) + 2 * (2 * 9) * (2 * 8 * 8 * 8)
 
 
 class SmolTokenizer:
@@ -151,7 +170,6 @@ def test_the_segmentation_rehearsal_draws_ade20k_sized_scenes_for_mit_b0(tmp_pat
 
 def test_the_video_rehearsal_draws_the_archive_in_the_real_layout_for_videomae_base(tmp_path):
     import tarfile
-    from functools import partial
 
     from transformers import AutoConfig, AutoModel
 
@@ -167,3 +185,52 @@ def test_the_video_rehearsal_draws_the_archive_in_the_real_layout_for_videomae_b
         model = AutoModel.from_config(AutoConfig.for_model(shape.model_type, **shape.config))
     assert 85e6 < sum(weight.numel() for weight in model.parameters()) < 88e6  # VideoMAE-Base's encoder
     assert AutoConfig.for_model(shape.model_type).num_frames == 16
+
+
+def test_the_detection_rehearsal_draws_cppe5_sized_photos_with_ids_of_their_own(tmp_path):
+    shape = replace(rehearsal.SHAPES["12_object_detection"], rows={"train": 3, "test": 2},
+                    draw_rows=partial(rehearsal.ppe_photos, workers=2))
+    loaded = load_dataset(str(rehearsal.synthetic_dataset(shape, tmp_path / "data")), cache_dir=str(tmp_path / "c"))
+    assert loaded["train"].features == data.real_features("rishitdagli/cppe-5")
+    assert loaded["train"][0]["image"].size == (loaded["train"][0]["width"], loaded["train"][0]["height"]) == (943, 663)
+    ids = [i for row in loaded["train"] for i in row["objects"]["id"]]
+    assert len(ids) == len(set(ids)) > 3
+
+
+@pytest.mark.parametrize(("key", "low", "high"), [
+    ("12_object_detection", 43e6, 44e6),  # Conditional DETR with a ResNet-50 (its class layer sized for 2 labels)
+    ("13_zero_shot_object_detection", 154e6, 156e6),  # OWLv2 base/16
+    ("14_zero_shot_image_classification", 427_616_513, 427_616_513),  # CLIP ViT-L/14, as published
+    ("15_monocular_depth_estimation", 95e6, 98e6),  # Depth Anything V2 base (published as 97.5 M)
+])
+def test_the_vision_rehearsals_build_the_real_architectures(key, low, high):
+    import transformers
+    from transformers import AutoConfig
+
+    shape = rehearsal.SHAPES[key]
+    with torch.device("meta"):
+        model = getattr(transformers, shape.model_class)(AutoConfig.for_model(shape.model_type, **shape.config))
+    assert low <= sum(weight.numel() for weight in model.parameters()) <= high
+
+
+def test_a_text_and_picture_rehearsal_pairs_the_standin_tokenizer_with_the_real_image_processor(tmp_path):
+    from PIL import Image
+    from transformers import AutoModelForZeroShotObjectDetection, AutoProcessor
+
+    small = {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1, "num_attention_heads": 2}
+    shape = replace(rehearsal.SHAPES["13_zero_shot_object_detection"], config={
+        "vision_config": {**rehearsal.SHAPES["13_zero_shot_object_detection"].config["vision_config"], **small},
+        "text_config": small, "projection_dim": 32})
+    folder = rehearsal.real_size_model(shape, tmp_path / "model")
+    processor = AutoProcessor.from_pretrained(folder)
+    inputs = processor(text=[["a picture of a red ball"]], images=Image.new("RGB", (300, 200)), return_tensors="pt")
+    assert tuple(inputs["pixel_values"].shape) == (1, 3, 960, 960)
+    with torch.no_grad():
+        outputs = AutoModelForZeroShotObjectDetection.from_pretrained(folder)(**inputs)
+    assert tuple(outputs.logits.shape) == (1, 60 * 60, 1)
+
+
+def test_the_depth_rehearsal_uses_the_published_processor_settings():
+    processor = rehearsal.models.image_processor("depth_anything", rehearsal.SHAPES["15_monocular_depth_estimation"].image_settings)
+    assert processor.size.height == processor.size.width == 518 and processor.keep_aspect_ratio
+    assert processor.ensure_multiple_of == 14 and list(processor.image_mean) == [0.485, 0.456, 0.406]

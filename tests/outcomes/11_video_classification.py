@@ -25,4 +25,5 @@ assert abs(trainer.evaluate(validation_data)["eval_accuracy"] - trainer.state.be
 # by hand (the middle of the clip) agrees with Trainer's evaluation of the same clip, and probabilities sum to one
 assert model.config.id2label[int(top.indices[0])] == id2label[int(prediction.predictions[0].argmax())]
 assert abs(float(probabilities.sum()) - 1) < 1e-4
-assert classifier(video, frame_sampling_rate=sample_rate, top_k=1)[0]["label"] in class_labels
+# the model saved and loaded back is the trained one
+assert torch.equal(model.classifier.weight.cpu(), trainer.model.classifier.weight.cpu()) and model is not trainer.model

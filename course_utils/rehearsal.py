@@ -3,7 +3,7 @@
 The rehearsal executes the notebook's own code cells with its own parameters, on stand-ins of the real
 size: the real architecture from its default config with random weights, a tokenizer with the same
 vocabulary, and synthetic data with the real dataset's schema, split sizes and length distribution. GPU
-memory is capped like a T4's. It records each cell's time, the peak GPU memory and the floating-point work
+memory is capped like a T4's, and the lesson's code runs on two CPU cores, as many as Colab gives. It records each cell's time, the peak GPU memory and the floating-point work
 of every forward pass, and estimates the time on a T4 from that work.
 """
 
@@ -30,6 +30,7 @@ BERT_UNCASED = "distilbert/distilbert-base-uncased"
 #: Kaggle T4 (batch 32 x 128 tokens, fp16) took 0.30 s per batch: about 9 TFLOP/s of training work.
 T4_TFLOPS = 9.0
 T4_GIB = 15.0
+COLAB_CPUS = 2
 
 
 def review_row(words: list[str], index: int, split: str, rng: np.random.Generator) -> dict:
@@ -381,7 +382,6 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
     import torch
     import transformers
     from transformers import AutoConfig, AutoTokenizer
-
     from transformers.models.auto.image_processing_auto import IMAGE_PROCESSOR_MAPPING_NAMES
     from transformers.models.auto.processing_auto import PROCESSOR_MAPPING_NAMES
 
@@ -412,8 +412,8 @@ class WorkCounter:
     convolution and per output position, and four per pair of positions and per width in every attention
     (counted where Transformers calls PyTorch's scaled dot-product attention, while the counter is entered). Work
     that gradients will flow back through counts three times, since the backward pass costs about twice the
-    forward. Counted layer by
-    layer, an encoder-decoder's short targets and each step of `generate` cost what they do."""
+    forward. Counted layer by layer, an encoder-decoder's short targets and each step of `generate` cost what
+    they do."""
 
     def __init__(self) -> None:
         self.flops = 0.0
@@ -461,6 +461,18 @@ class WorkCounter:
         self.flops += 2 * per_output * output.numel() * (3 if output.requires_grad else 1)
 
 
+def hold_to_colab_cpus() -> list[int]:
+    """Keep this process and the processes it starts (data loaders) to the first COLAB_CPUS cores it may use, with
+    as many PyTorch threads, and return those cores. (To rehearse two lessons side by side, start each under
+    `taskset` with cores of its own.)"""
+    import torch
+
+    cores = sorted(os.sched_getaffinity(0))[:COLAB_CPUS]
+    os.sched_setaffinity(0, cores)
+    torch.set_num_threads(len(cores))
+    return cores
+
+
 def lesson_cells(key: str) -> list[tuple[str, str]]:
     """(id, source) of each code cell of the English edition, without the Colab install cell."""
     notebook = notebooks.read(source_path(lesson(key), "en"))
@@ -496,6 +508,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
         assistant = replace(shape, config=shape.assistant_config)
         assistant_dir = real_size_model(assistant, out / "assistant", tokenizer_dir)
     print(f"real-size stand-ins ready in {time.perf_counter() - started:.0f} s", flush=True)
+    cores = hold_to_colab_cpus()  # after drawing the data, which may use every core
 
     counter, rows, namespace = WorkCounter(), [], {"course_sample_file": data.sample_file}
     os.chdir(out)
@@ -530,7 +543,7 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
             print(f"{cell_id:<12} {seconds:8.1f} s  {work / 1e12:9.1f} TFLOP  T4 ≈ {t4:7.1f} s", flush=True)
 
     report = {
-        "lesson": item.key, "device": torch.cuda.get_device_name(0), "gpu_cap_gib": gpu_gib,
+        "lesson": item.key, "device": torch.cuda.get_device_name(0), "gpu_cap_gib": gpu_gib, "cpu_cores": cores,
         "changed_parameters": parameters or {},
         "peak_gpu_gib": torch.cuda.max_memory_allocated() / 2**30,
         "peak_reserved_gib": torch.cuda.max_memory_reserved() / 2**30,
@@ -541,7 +554,8 @@ def rehearse(key: str, out: Path, gpu_gib: float = T4_GIB, tokenizer_dir: Path |
     (out / "rehearsal.json").write_text(json.dumps(report, indent=1, default=str))
     table = out / "rehearsal.md"
     changed = ", ".join(f"{name} = {value!r}" for name, value in (parameters or {}).items())
-    lines = [f"# Rehearsal of {item.key} on {report['device']} (GPU memory capped at {gpu_gib:g} GiB)", "",
+    lines = [f"# Rehearsal of {item.key} on {report['device']} (GPU memory capped at {gpu_gib:g} GiB, "
+             f"{len(cores)} CPU cores)", "",
              *([f"Changed from the lesson's defaults: {changed}.", ""] if changed else []),
              "| cell | seconds here | TFLOP | T4 estimate (s) |", "|---|---:|---:|---:|",
              *(f"| {r['cell']} | {r['seconds']:.1f} | {r['tflop']:.1f} | {r['t4_seconds']:.0f} |" for r in rows), "",

@@ -1,3 +1,4 @@
+import os
 import re
 from dataclasses import replace
 from functools import partial
@@ -234,3 +235,14 @@ def test_the_depth_rehearsal_uses_the_published_processor_settings():
     processor = rehearsal.models.image_processor("depth_anything", rehearsal.SHAPES["15_monocular_depth_estimation"].image_settings)
     assert processor.size.height == processor.size.width == 518 and processor.keep_aspect_ratio
     assert processor.ensure_multiple_of == 14 and list(processor.image_mean) == [0.485, 0.456, 0.406]
+
+
+def test_the_rehearsal_holds_the_lesson_to_colabs_two_cores():
+    import subprocess
+    import sys
+
+    code = ("import os, torch; from course_utils import rehearsal; cores = rehearsal.hold_to_colab_cpus(); "
+            "print(len(cores), len(os.sched_getaffinity(0)), torch.get_num_threads())")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    expected = min(rehearsal.COLAB_CPUS, len(os.sched_getaffinity(0)))
+    assert shown == [str(expected)] * 3

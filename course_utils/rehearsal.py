@@ -386,21 +386,19 @@ def real_size_model(shape: Shape, folder: Path, tokenizer_dir: Path | None = Non
     from transformers.models.auto.processing_auto import PROCESSOR_MAPPING_NAMES
 
     torch.manual_seed(0)
-    if shape.tokenizer_checkpoint is None:  # a vision model: the real defaults of its config and image processor
+    tokenizer = None if shape.tokenizer_checkpoint is None else AutoTokenizer.from_pretrained(
+        tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
+    if shape.model_type not in IMAGE_PROCESSOR_MAPPING_NAMES:  # text alone
+        processor, config = tokenizer, real_size_config(shape, tokenizer)
+    else:  # pictures: the real defaults of the config and image processor, and the tokenizer where there is text too
         config = AutoConfig.for_model(shape.model_type, **shape.config)
         processor = models.image_processor(shape.model_type, shape.image_settings)
-    elif shape.model_type in IMAGE_PROCESSOR_MAPPING_NAMES:  # pictures and text: the stand-in's tokenizer with them
-        tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
-        image_processor = models.image_processor(shape.model_type, shape.image_settings)
-        processor = getattr(transformers, PROCESSOR_MAPPING_NAMES[shape.model_type])(image_processor, tokenizer)
-        config = AutoConfig.for_model(shape.model_type, **shape.config)
-        if len(tokenizer) > config.text_config.vocab_size:
-            raise ValueError(f"The tokenizer of {shape.tokenizer_checkpoint} is larger than the real vocabulary.")
-        for key in ("pad_token_id", "bos_token_id", "eos_token_id"):
-            setattr(config.text_config, key, getattr(tokenizer, key))
-    else:
-        processor = AutoTokenizer.from_pretrained(tokenizer_dir or models.standin_path(shape.tokenizer_checkpoint))
-        config = real_size_config(shape, processor)
+        if tokenizer is not None:
+            processor = getattr(transformers, PROCESSOR_MAPPING_NAMES[shape.model_type])(processor, tokenizer)
+            if len(tokenizer) > config.text_config.vocab_size:
+                raise ValueError(f"The tokenizer of {shape.tokenizer_checkpoint} is larger than the real vocabulary.")
+            for key in ("pad_token_id", "bos_token_id", "eos_token_id"):
+                setattr(config.text_config, key, getattr(tokenizer, key))
     getattr(transformers, shape.model_class)(config).save_pretrained(folder)
     processor.save_pretrained(folder)
     return folder

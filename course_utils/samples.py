@@ -91,8 +91,8 @@ CPPE5_SIZE = (192, 144)
 CPPE5_SEEDS = {"train": 400_000, "test": 410_000}
 
 
-def cppe5_rows(split: str, count: int | None = None, size: tuple[int, int] = CPPE5_SIZE, first: int | None = None,
-               ) -> list[dict]:
+def cppe5_rows(split: str, count: int | None = None, size: tuple[int, int] = CPPE5_SIZE,
+               first: int | None = None) -> list[dict]:
     """Clinic scenes as CPPE-5 rows: the picture as JPEG, its size, and each piece of equipment with an id of its
     own, its box in COCO form ([x, y, width, height]), the box's area and its category id. By default the
     sample's rows of `split`; else `count` scenes of `size` from seed `first` on."""
